@@ -1,0 +1,15 @@
+package io.topograph.platform.web;
+
+/** Names of the client-side events the server fires through {@code HX-Trigger}; defined once. */
+public final class HtmxEvents {
+    /** Shows a toast; payload {@code {"level": "success|info|warning|danger", "text": "..."}}. */
+    public static final String FLASH = "tg:flash";
+    public static final String NETWORKS_CHANGED = "tg:networks-changed";
+    public static final String HOSTS_CHANGED = "tg:hosts-changed";
+    public static final String MEMBERS_CHANGED = "tg:members-changed";
+    public static final String TAGS_CHANGED = "tg:tags-changed";
+    public static final String API_KEYS_CHANGED = "tg:api-keys-changed";
+
+    private HtmxEvents() {
+    }
+}
