@@ -68,7 +68,7 @@ public class AccountController {
                 page(principal, null, FormErrors.none(), FormErrors.none()))), "/account", "Password changed. Other devices were logged out.");
     }
 
-    @Post("/verification")
+    @Post(value = "/verification", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> resendVerification(RequestPrincipal principal) {
         accounts.sendVerification(accounts.get(principal.userId()));
         return flash.redirect("/account", Flash.Level.info, "We sent a new confirmation link to " + principal.email() + ".");

@@ -105,7 +105,7 @@ public class AuthController {
                 .cookie(sessions.start(userId, landing.map(m -> m.organizationId()).orElse(null), ip, userAgent(request)));
     }
 
-    @Post("/logout")
+    @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public MutableHttpResponse<?> logout(RequestPrincipal principal) {
         if (principal.sessionId() != null) {
@@ -116,7 +116,7 @@ public class AuthController {
     }
 
     /** Ends every session of this account on every device and server node. */
-    @Post("/logout/everywhere")
+    @Post(value = "/logout/everywhere", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public MutableHttpResponse<?> logoutEverywhere(RequestPrincipal principal) {
         sessions.endAll(principal.userId());
