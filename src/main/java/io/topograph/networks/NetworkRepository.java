@@ -31,6 +31,14 @@ public interface NetworkRepository extends GenericRepository<Network, UUID> {
     @Query("delete from networks where organization_id = :organizationId and id = :id")
     void deleteByOrganizationIdAndId(UUID organizationId, UUID id);
 
+    /** Host and service counts of one network. */
+    @Query("select n.id as network_id,"
+            + " (select count(*) from hosts h where h.organization_id = n.organization_id and h.network_id = n.id) as hosts,"
+            + " (select count(*) from services s join hosts h on h.organization_id = s.organization_id and h.id = s.host_id"
+            + "   where h.organization_id = n.organization_id and h.network_id = n.id) as services"
+            + " from networks n where n.organization_id = :organizationId and n.id = :networkId")
+    NetworkCounts countsByOrganizationIdAndNetworkId(UUID organizationId, UUID networkId);
+
     /** Host and service counts per network, for lists and the dashboard. */
     @Query("select n.id as network_id,"
             + " (select count(*) from hosts h where h.organization_id = n.organization_id and h.network_id = n.id) as hosts,"

@@ -2,6 +2,7 @@ package io.topograph.networks;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.topograph.platform.tenancy.CurrentMember;
+import io.topograph.platform.web.ForbiddenException;
 import io.topograph.platform.web.FormErrors;
 import io.topograph.platform.web.NotFoundException;
 import jakarta.inject.Singleton;
@@ -48,6 +49,14 @@ public class NetworkService {
         return networks.findAllByOrganizationIdAndIdIn(member.organizationId(), member.networkIds());
     }
 
+    /** One visible network with its counts, or 404. */
+    @Transactional(readOnly = true)
+    public NetworkSummary findVisibleSummary(CurrentMember member, UUID networkId) {
+        Network network = findVisible(member, networkId);
+        NetworkCounts c = networks.countsByOrganizationIdAndNetworkId(member.organizationId(), networkId);
+        return NetworkSummary.of(network, c.hosts(), c.services());
+    }
+
     /** A network the member may see, or 404. */
     @Transactional(readOnly = true)
     public Network findVisible(CurrentMember member, UUID networkId) {
@@ -58,11 +67,7 @@ public class NetworkService {
 
     @Transactional
     public Network create(CurrentMember member, NetworkForm form) {
-        member.requireWrite();
-        if (!member.role().seesAllNetworks()) {
-            // A Member could create a network but then not see it; only Owners/Admins create networks.
-            throw new io.topograph.platform.web.ForbiddenException("Only Owners and Admins can create networks.");
-        }
+        requireNetworkManagement(member, "create");
         NetworkForm f = validated(member.organizationId(), form, null);
         Instant now = Instant.now();
         return networks.save(new Network(UUID.randomUUID(), member.organizationId(), f.name(), f.description(), now, now));
@@ -87,13 +92,17 @@ public class NetworkService {
 
     @Transactional
     public Network delete(CurrentMember member, UUID networkId) {
-        member.requireWrite();
-        if (!member.role().seesAllNetworks()) {
-            throw new io.topograph.platform.web.ForbiddenException("Only Owners and Admins can delete networks.");
-        }
+        requireNetworkManagement(member, "delete");
         Network existing = findVisible(member, networkId);
         networks.deleteByOrganizationIdAndId(member.organizationId(), networkId);
         return existing;
+    }
+
+    /** Creating and deleting networks is for Owners and Admins (a Member would not even see a network they made). */
+    private static void requireNetworkManagement(CurrentMember member, String verb) {
+        if (!member.role().seesAllNetworks()) {
+            throw new ForbiddenException("Only Owners and Admins can " + verb + " networks.");
+        }
     }
 
     private NetworkForm validated(UUID organizationId, NetworkForm form, UUID exceptId) {

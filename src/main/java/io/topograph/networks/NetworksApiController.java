@@ -36,7 +36,7 @@ public class NetworksApiController {
 
     @Get("/{id}")
     public NetworkSummary show(CurrentMember member, UUID id) {
-        return summary(member, networks.findVisible(member, id).id());
+        return networks.findVisibleSummary(member, id);
     }
 
     @Post
@@ -47,16 +47,12 @@ public class NetworksApiController {
 
     @Put("/{id}")
     public NetworkSummary update(CurrentMember member, UUID id, @Body NetworkForm form) {
-        return summary(member, networks.update(member, id, form).id());
+        return networks.findVisibleSummary(member, networks.update(member, id, form).id());
     }
 
     @Delete("/{id}")
     public HttpResponse<?> delete(CurrentMember member, UUID id) {
         networks.delete(member, id);
         return HttpResponse.noContent();
-    }
-
-    private NetworkSummary summary(CurrentMember member, UUID id) {
-        return networks.listVisible(member).stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
     }
 }

@@ -115,8 +115,7 @@ public class NetworksController {
     }
 
     private NetworkViews.RowView rowView(CurrentMember member, UUID id, NetworkForm form, FormErrors errors) {
-        NetworkSummary summary = networks.listVisible(member).stream().filter(n -> n.id().equals(id)).findFirst()
-                .orElseThrow(() -> new io.topograph.platform.web.NotFoundException("Network not found"));
+        NetworkSummary summary = networks.findVisibleSummary(member, id);
         NetworkForm shown = form != null ? form : new NetworkForm(summary.name(), summary.description());
         return new NetworkViews.RowView(member.organizationSlug(), summary, shown, errors, member.canWrite(),
                 member.canWrite() && member.role().seesAllNetworks());
