@@ -7,6 +7,7 @@ public final class HtmxEvents {
     public static final String NETWORKS_CHANGED = "tg:networks-changed";
     public static final String HOSTS_CHANGED = "tg:hosts-changed";
     public static final String MEMBERS_CHANGED = "tg:members-changed";
+    public static final String INVITES_CHANGED = "tg:invites-changed";
     public static final String TAGS_CHANGED = "tg:tags-changed";
     public static final String API_KEYS_CHANGED = "tg:api-keys-changed";
 
