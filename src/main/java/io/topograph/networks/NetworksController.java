@@ -53,8 +53,10 @@ public class NetworksController {
             created = networks.create(member, form);
         } catch (ValidationException e) {
             if (Htmx.isFragmentRequest(request)) {
-                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                        .body(new ModelAndView<>(NetworkViews.CREATE_FORM, new NetworkViews.FormView(member.organizationSlug(), form, e.errors())));
+                // The form targets the list on success; its errors replace the form itself.
+                return Htmx.retarget(HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                        .body(new ModelAndView<>(NetworkViews.CREATE_FORM, new NetworkViews.FormView(member.organizationSlug(), form, e.errors()))),
+                        "#network-form");
             }
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(new ModelAndView<>(NetworkViews.INDEX, indexPage(member, form, e.errors())));

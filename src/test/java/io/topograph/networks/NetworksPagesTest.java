@@ -46,6 +46,7 @@ class NetworksPagesTest extends AppTest {
         Accounts.Account owner = signUp("ada");
         HttpResponse<String> duplicate = owner.web().htmxPost(owner.org("/networks"), form("name", "home NETWORK"));
         assertThat(duplicate.statusCode()).isEqualTo(422);
+        assertThat(duplicate.headers().firstValue("HX-Retarget")).as("errors replace the form, not the list").contains("#network-form");
         assertThat(duplicate.body()).contains("A network with this name already exists.");
         HttpResponse<String> empty = owner.web().post(owner.org("/networks"), form("name", "   "));
         assertThat(empty.statusCode()).isEqualTo(422);

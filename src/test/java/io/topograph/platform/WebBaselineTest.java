@@ -63,7 +63,7 @@ class WebBaselineTest extends AppTest {
         Accounts.Account owner = signUp("api404");
         HttpResponse<String> api = owner.web().getJson("/api/v1/networks/00000000-0000-0000-0000-000000000000");
         assertThat(api.statusCode()).isEqualTo(404);
-        assertThat(api.body()).contains("\"message\":\"Network not found\"");
+        assertThat(api.body()).contains("\"message\":\"Network not found\"").as("empty fields are kept").contains("\"errors\":[]");
     }
 
     @Test

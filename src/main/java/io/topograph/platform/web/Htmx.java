@@ -10,6 +10,8 @@ public final class Htmx {
     public static final String TRIGGER = "HX-Trigger";
     public static final String REDIRECT = "HX-Redirect";
     public static final String PUSH_URL = "HX-Push-Url";
+    public static final String RETARGET = "HX-Retarget";
+    public static final String RESWAP = "HX-Reswap";
 
     private Htmx() {
     }
@@ -18,6 +20,11 @@ public final class Htmx {
     public static boolean isFragmentRequest(HttpRequest<?> request) {
         return "true".equalsIgnoreCase(request.getHeaders().get(REQUEST))
                 && !"true".equalsIgnoreCase(request.getHeaders().get("HX-Boosted"));
+    }
+
+    /** Swaps the response into {@code selector} (outerHTML) instead of the element's own hx-target. */
+    public static <T> MutableHttpResponse<T> retarget(MutableHttpResponse<T> response, String selector) {
+        return response.header(RETARGET, selector).header(RESWAP, "outerHTML");
     }
 
     /** Sets the raw {@code HX-Trigger} JSON. */
