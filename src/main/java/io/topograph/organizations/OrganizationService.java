@@ -2,6 +2,7 @@ package io.topograph.organizations;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.topograph.networks.NetworkService;
+import io.topograph.platform.security.RequestPrincipal;
 import io.topograph.platform.tenancy.CurrentMember;
 import io.topograph.platform.tenancy.Role;
 import io.topograph.platform.web.Check;
@@ -10,6 +11,7 @@ import io.topograph.platform.web.NotFoundException;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Singleton
@@ -43,6 +45,22 @@ public class OrganizationService {
         memberships.save(new Membership(UUID.randomUUID(), org.id(), ownerId, Role.OWNER, now));
         networks.createFirst(org.id());
         return org;
+    }
+
+    /**
+     * The organizations the caller belongs to. An API key belongs to one organization, so a key
+     * sees only that one, with the key's effective role.
+     */
+    @Transactional(readOnly = true)
+    public List<OrganizationInfo> listFor(RequestPrincipal principal) {
+        List<OrganizationInfo> all = organizations.findAllOfUser(principal.userId());
+        RequestPrincipal.ApiKeyGrant key = principal.apiKey();
+        if (key == null) {
+            return all;
+        }
+        return all.stream().filter(o -> o.id().equals(key.organizationId()))
+                .map(o -> new OrganizationInfo(o.id(), o.name(), o.slug(), Role.weaker(o.role(), key.role())))
+                .toList();
     }
 
     @Transactional(readOnly = true)

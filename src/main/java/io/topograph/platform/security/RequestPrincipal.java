@@ -19,7 +19,12 @@ public record RequestPrincipal(UUID userId, String email, String name,
 
     public static final String ATTRIBUTE = "topograph.principal";
 
-    /** What an API key grants: one organization, a role ceiling and an optional network scope. */
-    public record ApiKeyGrant(UUID keyId, UUID organizationId, Role role, Set<UUID> networkIds) {
+    /**
+     * What an API key grants: one organization, a role ceiling and an optional network scope.
+     *
+     * @param allNetworks true when the key is not limited to {@code networkIds} (it then sees every
+     *                    network its user can see); a scoped key whose networks are gone sees none
+     */
+    public record ApiKeyGrant(UUID keyId, UUID organizationId, Role role, boolean allNetworks, Set<UUID> networkIds) {
     }
 }

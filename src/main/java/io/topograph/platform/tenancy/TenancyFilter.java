@@ -87,10 +87,10 @@ public class TenancyFilter implements Ordered {
 
     /**
      * An API key acts with the weaker of its own role and its user's, on the networks both may
-     * see: the intersection of the user's access and the key's scope (no scope = no narrowing).
+     * see: the intersection of the user's access and the key's scope (an unscoped key = no narrowing).
      */
     static CurrentMember narrow(CurrentMember m, RequestPrincipal.ApiKeyGrant key) {
-        boolean keyAll = key.networkIds().isEmpty();
+        boolean keyAll = key.allNetworks();
         boolean all = m.allNetworks() && keyAll;
         Set<UUID> networks;
         if (all) {
