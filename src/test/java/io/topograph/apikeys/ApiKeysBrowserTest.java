@@ -3,11 +3,8 @@ package io.topograph.apikeys;
 import com.codeborne.selenide.Selenide;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.topograph.support.Accounts;
-import io.topograph.support.AppTest;
+import io.topograph.support.BrowserTest;
 import io.topograph.support.BearerClient;
-import io.topograph.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.codeborne.selenide.CollectionCondition.size;
@@ -20,22 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The htmx flow in a real browser: create (secret shown, list refreshed by its event), then revoke. */
 @MicronautTest
-class ApiKeysBrowserTest extends AppTest {
-
-    @BeforeAll
-    static void browser() {
-        Browser.configure();
-    }
-
-    @AfterAll
-    static void close() {
-        Selenide.closeWebDriver();
-    }
+class ApiKeysBrowserTest extends BrowserTest {
 
     @Test
     void a_key_is_created_shown_once_listed_and_revoked_without_leaving_the_page() {
         Accounts.Account ada = signUp("ada");
-        Browser.logIn(base(), ada);
+        logIn(ada);
         Selenide.open(base().resolve(ada.org("/settings/api-keys")).toString());
         $("#api-keys-empty").shouldBe(visible);
 

@@ -31,7 +31,9 @@ public abstract class BrowserTest extends AppTest {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000");
+                "--disable-default-apps", "--disable-domain-reliability", "--window-size=1280,1000",
+                // Browser tests talk to the loopback server only: every other host name fails to resolve.
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
         options.setCapability("webSocketUrl", true);
         return options;
     }
@@ -48,6 +50,16 @@ public abstract class BrowserTest extends AppTest {
         Configuration.timeout = TIMEOUT_MS;
         Configuration.screenshots = false;
         Configuration.savePageSource = false;
+        Configuration.reportsFolder = "target/selenide-reports";
+        Configuration.downloadsFolder = "target/selenide-downloads";
+    }
+
+    /** Logs an account in through the login page of the static browser. */
+    protected void logIn(Accounts.Account account) {
+        Selenide.open("/login");
+        Selenide.$("#email").setValue(account.email());
+        Selenide.$("#password").setValue(Accounts.PASSWORD);
+        Selenide.$("#login-form button[type=submit]").click();
     }
 
     /** Another browser, independent of the static one (and of each other). */

@@ -2,10 +2,7 @@ package io.topograph.platform.openapi;
 
 import com.codeborne.selenide.Selenide;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.topograph.support.AppTest;
-import io.topograph.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.topograph.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 
 import static com.codeborne.selenide.CollectionCondition.sizeGreaterThanOrEqual;
@@ -16,17 +13,7 @@ import static com.codeborne.selenide.Selenide.$$;
 
 /** Swagger UI really starts under the app's Content-Security-Policy (no inline script, no eval). */
 @MicronautTest
-class ApiDocsBrowserTest extends AppTest {
-
-    @BeforeAll
-    static void browser() {
-        Browser.configure();
-    }
-
-    @AfterAll
-    static void close() {
-        Selenide.closeWebDriver();
-    }
+class ApiDocsBrowserTest extends BrowserTest {
 
     @Test
     void the_docs_page_renders_every_fragment_as_operations() {
