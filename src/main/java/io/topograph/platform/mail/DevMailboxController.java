@@ -10,17 +10,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import io.topograph.platform.persistence.Sql;
 import io.topograph.platform.web.NotFoundException;
 
-import javax.sql.DataSource;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,19 +26,17 @@ import java.util.List;
 @Controller(value = "/dev/mailbox", produces = MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-// Plain JDBC on the contextual connection: joins the caller's transaction when there is one.
-@io.micronaut.transaction.annotation.Transactional
 public class DevMailboxController {
 
     public static final String VIEW = "mail/mailbox";
 
     private final Mailer mailer;
-    private final DataSource dataSource;
+    private final Sql sql;
     private final HttpClientAddressResolver addresses;
 
-    public DevMailboxController(Mailer mailer, DataSource dataSource, HttpClientAddressResolver addresses) {
+    public DevMailboxController(Mailer mailer, Sql sql, HttpClientAddressResolver addresses) {
         this.mailer = mailer;
-        this.dataSource = dataSource;
+        this.sql = sql;
         this.addresses = addresses;
     }
 
@@ -58,22 +51,18 @@ public class DevMailboxController {
         if (!mailer.isDevMailbox() || !isLoopback(addresses.resolve(request))) {
             throw new NotFoundException("Page not found");
         }
-        List<Mail> messages = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select recipient, subject, body, created_at from outbound_mail order by created_at desc limit 50");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                messages.add(new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        List<Mail> messages = sql.list("select recipient, subject, body, created_at from outbound_mail order by created_at desc limit 50",
+                rs -> new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
         return new ModelAndView<>(VIEW, new MailboxPage(messages));
     }
 
     static boolean isLoopback(String address) {
+        // Only IP literals: a host name here must never trigger a DNS lookup.
+        if (address == null || !address.matches("[0-9a-fA-F:.%]+")) {
+            return false;
+        }
         try {
-            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+            return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.topograph.platform.mail;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.topograph.platform.persistence.Sql;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -12,10 +13,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -25,13 +22,11 @@ import java.util.UUID;
  * the log shows each message, so every flow works without a mail server.
  */
 @Singleton
-// Plain JDBC on the contextual connection: joins the caller's transaction when there is one.
-@io.micronaut.transaction.annotation.Transactional
 public class Mailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
 
-    private final DataSource dataSource;
+    private final Sql sql;
     private final String from;
     private final String host;
     private final int port;
@@ -39,14 +34,14 @@ public class Mailer {
     private final String password;
     private final boolean startTls;
 
-    public Mailer(DataSource dataSource,
+    public Mailer(Sql sql,
                   @Value("${topograph.mail.from}") String from,
                   @Nullable @Value("${topograph.mail.smtp-host:}") String host,
                   @Value("${topograph.mail.smtp-port:587}") int port,
                   @Nullable @Value("${topograph.mail.smtp-username:}") String username,
                   @Nullable @Value("${topograph.mail.smtp-password:}") String password,
                   @Value("${topograph.mail.smtp-starttls:true}") boolean startTls) {
-        this.dataSource = dataSource;
+        this.sql = sql;
         this.from = from;
         this.host = host == null ? "" : host.trim();
         this.port = port;
@@ -99,18 +94,7 @@ public class Mailer {
     }
 
     private void record(String to, String subject, String body, boolean delivered, @Nullable String error) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "insert into outbound_mail (id, recipient, subject, body, delivered, error) values (?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, UUID.randomUUID());
-            ps.setString(2, to);
-            ps.setString(3, subject);
-            ps.setString(4, body);
-            ps.setBoolean(5, delivered);
-            ps.setString(6, error);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        sql.update("insert into outbound_mail (id, recipient, subject, body, delivered, error) values (?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(), to, subject, body, delivered, error);
     }
 }
