@@ -1,21 +1,15 @@
 package io.topograph.apikeys;
 
+import io.topograph.platform.persistence.Sql;
 import io.topograph.platform.security.BearerTokenResolver;
 import io.topograph.platform.security.RequestPrincipal;
 import io.topograph.platform.security.SecureTokens;
 import io.topograph.platform.tenancy.Role;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,8 +22,6 @@ import java.util.UUID;
  * network access are applied afterwards by the tenancy filter.
  */
 @Singleton
-// Plain JDBC on the contextual connection: joins the caller's transaction when there is one.
-@io.micronaut.transaction.annotation.Transactional
 public class ApiKeyBearerResolver implements BearerTokenResolver {
 
     /** Recording every use would make every API call a write. */
@@ -44,10 +36,13 @@ public class ApiKeyBearerResolver implements BearerTokenResolver {
             + " join memberships m on m.organization_id = k.organization_id and m.user_id = k.user_id and m.created_at <= k.created_at"
             + " where k.token_hash = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > now())";
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    public ApiKeyBearerResolver(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public ApiKeyBearerResolver(Sql sql) {
+        this.sql = sql;
+    }
+
+    private record Found(RequestPrincipal principal, Instant lastUsed) {
     }
 
     @Override
@@ -55,39 +50,18 @@ public class ApiKeyBearerResolver implements BearerTokenResolver {
         if (token == null || !token.startsWith(ApiKeyService.TOKEN_PREFIX) || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT)) {
-            ps.setBytes(1, SecureTokens.sha256(token));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                UUID keyId = rs.getObject(1, UUID.class);
-                Timestamp lastUsed = rs.getTimestamp(5);
-                if (lastUsed == null || lastUsed.toInstant().isBefore(Instant.now().minus(TOUCH_INTERVAL))) {
-                    touch(c, keyId);
-                }
-                Set<UUID> networks = new HashSet<>();
-                Array array = rs.getArray(9);
-                for (Object id : (Object[]) array.getArray()) {
-                    networks.add((UUID) id);
-                }
-                RequestPrincipal.ApiKeyGrant grant = new RequestPrincipal.ApiKeyGrant(keyId, rs.getObject(2, UUID.class),
-                        Role.valueOf(rs.getString(3)), rs.getBoolean(4), Set.copyOf(networks));
-                return Optional.of(new RequestPrincipal(rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8),
-                        null, null, grant));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void touch(Connection c, UUID keyId) throws SQLException {
-        // Checked again in the update so that concurrent requests write at most once.
-        try (PreparedStatement ps = c.prepareStatement("update user_api_keys set last_used_at = now() where id = ?"
-                + " and (last_used_at is null or last_used_at < now() - ? * interval '1 second')")) {
-            ps.setObject(1, keyId);
-            ps.setLong(2, TOUCH_INTERVAL.toSeconds());
-            ps.executeUpdate();
-        }
+        Optional<Found> found = sql.one(SELECT, rs -> {
+            Timestamp lastUsed = rs.getTimestamp(5);
+            RequestPrincipal.ApiKeyGrant grant = new RequestPrincipal.ApiKeyGrant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                    Role.valueOf(rs.getString(3)), rs.getBoolean(4), Set.copyOf(Sql.uuids(rs, 9)));
+            return new Found(new RequestPrincipal(rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8), null, null, grant),
+                    lastUsed == null ? null : lastUsed.toInstant());
+        }, (Object) SecureTokens.sha256(token));
+        found.filter(f -> f.lastUsed() == null || f.lastUsed().isBefore(Instant.now().minus(TOUCH_INTERVAL)))
+                // Checked again in the update so that concurrent requests write at most once.
+                .ifPresent(f -> sql.update("update user_api_keys set last_used_at = now() where id = ?"
+                                + " and (last_used_at is null or last_used_at < now() - ? * interval '1 second')",
+                        f.principal().apiKey().keyId(), TOUCH_INTERVAL.toSeconds()));
+        return found.map(Found::principal);
     }
 }

@@ -1,17 +1,13 @@
 package io.topograph.invites;
 
+import io.topograph.platform.persistence.Sql;
 import io.topograph.platform.tenancy.Role;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +18,6 @@ import java.util.UUID;
  * accepted nor revoked; an expired invite stays pending until it is resent or replaced.
  */
 @Singleton
-// Plain JDBC on the contextual connection: joins the caller's transaction when there is one.
-@io.micronaut.transaction.annotation.Transactional
 public class InviteRepository {
 
     static final String SELECT = "select i.id, i.organization_id, i.email, i.role, i.invited_by, u.name, i.created_at, i.expires_at,"
@@ -32,17 +26,17 @@ public class InviteRepository {
             + " from invites i left join users u on u.id = i.invited_by ";
     private static final String PENDING = " and i.accepted_at is null and i.revoked_at is null";
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    public InviteRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public InviteRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** Inserts a pending invite; false when one is already pending for this address (unique index). */
     public boolean insert(UUID organizationId, UUID id, String email, Role role, byte[] tokenHash, UUID invitedBy, Instant expiresAt) {
         return update("insert into invites (id, organization_id, email, role, token_hash, invited_by, expires_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", id, organizationId, email, role.name(), tokenHash,
-                invitedBy, Timestamp.from(expiresAt)) == 1;
+                invitedBy, expiresAt) == 1;
     }
 
     public void grantNetwork(UUID organizationId, UUID inviteId, UUID networkId) {
@@ -83,67 +77,29 @@ public class InviteRepository {
     /** Replaces the token (the old link stops working) and restarts the validity period. */
     public boolean reissue(UUID organizationId, UUID id, byte[] tokenHash, Instant expiresAt) {
         return update("update invites i set token_hash = ?, expires_at = ? where i.organization_id = ? and i.id = ?" + PENDING,
-                tokenHash, Timestamp.from(expiresAt), organizationId, id) == 1;
+                tokenHash, expiresAt, organizationId, id) == 1;
     }
 
     public void markAccepted(UUID organizationId, UUID id, UUID userId) {
         update("update invites set accepted_at = now(), accepted_by = ? where organization_id = ? and id = ?", userId, organizationId, id);
     }
 
-    List<Invite> query(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            List<Invite> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(map(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    List<Invite> query(String query, Object... args) {
+        return sql.list(query, InviteRepository::map, args);
     }
 
-    private boolean exists(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private boolean exists(String query, Object... args) {
+        return sql.one(query, rs -> Boolean.TRUE, args).isPresent();
     }
 
-    private int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof byte[] bytes) {
-                ps.setBytes(i + 1, bytes);
-            } else {
-                ps.setObject(i + 1, args[i]);
-            }
-        }
+    private int update(String query, Object... args) {
+        return sql.update(query, args);
     }
 
     private static Invite map(ResultSet rs) throws SQLException {
-        List<UUID> networks = new ArrayList<>();
-        Array array = rs.getArray(12);
-        for (Object id : (Object[]) array.getArray()) {
-            networks.add((UUID) id);
-        }
         return new Invite(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), Role.valueOf(rs.getString(4)),
                 rs.getObject(5, UUID.class), rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9),
-                rs.getObject(10, UUID.class), instant(rs, 11), List.copyOf(networks));
+                rs.getObject(10, UUID.class), instant(rs, 11), List.copyOf(Sql.uuids(rs, 12)));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

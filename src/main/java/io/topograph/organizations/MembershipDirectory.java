@@ -8,7 +8,6 @@ import io.topograph.platform.web.LayoutDirectory;
 import io.topograph.platform.web.LayoutModel;
 import jakarta.inject.Singleton;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,12 +58,8 @@ public class MembershipDirectory implements MemberDirectory, LayoutDirectory {
     private Optional<CurrentMember> one(String query, Object... args) {
         return sql.one(query, rs -> {
             Role role = Role.valueOf(rs.getString(5));
-            Set<UUID> networks = new HashSet<>();
-            for (Object id : (Object[]) rs.getArray(6).getArray()) {
-                networks.add((UUID) id);
-            }
             return new CurrentMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(7, UUID.class),
-                    rs.getObject(4, UUID.class), role, role.seesAllNetworks(), Set.copyOf(networks), null);
+                    rs.getObject(4, UUID.class), role, role.seesAllNetworks(), Set.copyOf(Sql.uuids(rs, 6)), null);
         }, args);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Plain SQL for the few places where a repository would be clumsy (hot paths, token lookups,
@@ -63,6 +64,18 @@ public class Sql {
 
     public long count(String sql, Object... args) {
         return one(sql, rs -> rs.getLong(1), args).orElse(0L);
+    }
+
+    /** Reads a {@code uuid[]} column (e.g. from {@code array(select …)}). */
+    public static List<UUID> uuids(ResultSet rs, int column) throws SQLException {
+        List<UUID> out = new ArrayList<>();
+        java.sql.Array array = rs.getArray(column);
+        if (array != null) {
+            for (Object id : (Object[]) array.getArray()) {
+                out.add((UUID) id);
+            }
+        }
+        return out;
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
