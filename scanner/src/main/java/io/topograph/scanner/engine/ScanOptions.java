@@ -1,0 +1,68 @@
+package io.topograph.scanner.engine;
+
+import io.topograph.scanner.catalog.Catalog;
+import io.topograph.scanner.evidence.HostnameResolver;
+import io.topograph.scanner.evidence.OuiDatabase;
+import java.nio.file.Path;
+
+/**
+ * Everything that tunes a scan. Defaults: 1000 connects in flight, 5000 new probes per second,
+ * 1500 ms connect timeout, 1 retry, discovery on, 32 evidence workers, reverse DNS by the system resolver.
+ */
+public record ScanOptions(int concurrency, int ratePerSecond, int timeoutMs, int retries, boolean discovery,
+                          boolean collectEvidence, int evidenceThreads, int readTimeoutMs, int listenMs,
+                          HostnameResolver resolver, Path neighbourTable, OuiDatabase oui, Catalog catalog) {
+
+    public static final int DEFAULT_CONCURRENCY = 1000;
+    public static final int DEFAULT_RATE = 5000;
+    public static final int DEFAULT_TIMEOUT_MS = 1500;
+
+    public static ScanOptions defaults() {
+        return new ScanOptions(DEFAULT_CONCURRENCY, DEFAULT_RATE, DEFAULT_TIMEOUT_MS, 1, true, true, 32, 2000, 1000,
+                HostnameResolver.SYSTEM, io.topograph.scanner.evidence.NeighbourTable.PROC_NET_ARP, null, null);
+    }
+
+    public ScanOptions withConcurrency(int v) {
+        return new ScanOptions(v, ratePerSecond, timeoutMs, retries, discovery, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, resolver, neighbourTable, oui, catalog);
+    }
+
+    public ScanOptions withRate(int v) {
+        return new ScanOptions(concurrency, v, timeoutMs, retries, discovery, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, resolver, neighbourTable, oui, catalog);
+    }
+
+    public ScanOptions withTimeoutMs(int v) {
+        return new ScanOptions(concurrency, ratePerSecond, v, retries, discovery, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, resolver, neighbourTable, oui, catalog);
+    }
+
+    public ScanOptions withRetries(int v) {
+        return new ScanOptions(concurrency, ratePerSecond, timeoutMs, v, discovery, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, resolver, neighbourTable, oui, catalog);
+    }
+
+    public ScanOptions withDiscovery(boolean v) {
+        return new ScanOptions(concurrency, ratePerSecond, timeoutMs, retries, v, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, resolver, neighbourTable, oui, catalog);
+    }
+
+    public ScanOptions withEvidence(boolean v) {
+        return new ScanOptions(concurrency, ratePerSecond, timeoutMs, retries, discovery, v, evidenceThreads, readTimeoutMs, listenMs, resolver, neighbourTable, oui, catalog);
+    }
+
+    public ScanOptions withResolver(HostnameResolver v) {
+        return new ScanOptions(concurrency, ratePerSecond, timeoutMs, retries, discovery, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, v, neighbourTable, oui, catalog);
+    }
+
+    public ScanOptions withNeighbourTable(Path v) {
+        return new ScanOptions(concurrency, ratePerSecond, timeoutMs, retries, discovery, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, resolver, v, oui, catalog);
+    }
+
+    public ScanOptions withCatalog(Catalog v) {
+        return new ScanOptions(concurrency, ratePerSecond, timeoutMs, retries, discovery, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, resolver, neighbourTable, oui, v);
+    }
+
+    public ScanOptions withOui(OuiDatabase v) {
+        return new ScanOptions(concurrency, ratePerSecond, timeoutMs, retries, discovery, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, resolver, neighbourTable, v, catalog);
+    }
+
+    public ScanOptions withReadTimeouts(int readMs, int listen) {
+        return new ScanOptions(concurrency, ratePerSecond, timeoutMs, retries, discovery, collectEvidence, evidenceThreads, readMs, listen, resolver, neighbourTable, oui, catalog);
+    }
+}
