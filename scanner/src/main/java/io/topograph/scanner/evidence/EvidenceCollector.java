@@ -130,17 +130,77 @@ public final class EvidenceCollector {
     }
 
     private PortEvidence http(InetAddress address, int port) throws IOException {
-        try (Socket s = connect(address, port)) {
-            return httpExchange(s, address, port, "http", null);
-        }
+        return httpFollowing(address, port, false);
     }
 
     private PortEvidence https(InetAddress address, int port) throws IOException {
-        try (Socket plain = connect(address, port)) {
-            SSLSocket tls = handshake(plain, address, port);
-            TlsInfo info = tlsInfo(tls);
+        return httpFollowing(address, port, true);
+    }
+
+    /**
+     * GET / and follow up to three redirects that stay on the same address and port (many web UIs
+     * answer / with a redirect to their login page, where the title is).
+     */
+    private PortEvidence httpFollowing(InetAddress address, int port, boolean tls) throws IOException {
+        String path = "/";
+        PortEvidence last = null;
+        for (int hop = 0; hop < 4; hop++) {
+            PortEvidence e;
             try {
-                PortEvidence e = httpExchange(tls, address, port, "https", info);
+                e = httpGet(address, port, tls, path);
+            } catch (IOException ex) {
+                if (last != null) {
+                    return last;
+                }
+                throw ex;
+            }
+            if (e == null) {
+                return last;
+            }
+            last = e;
+            HttpInfo h = e.http();
+            if (h == null || h.status() < 300 || h.status() > 399 || h.header("location") == null) {
+                return e;
+            }
+            String next = sameOriginPath(h.header("location"), address, port);
+            if (next == null || next.equals(path)) {
+                return e;
+            }
+            path = next;
+        }
+        return last;
+    }
+
+    static String sameOriginPath(String location, InetAddress address, int port) {
+        String loc = location.trim();
+        if (loc.isEmpty() || !loc.matches("[\\x21-\\x7e]+")) {
+            return null; // nothing to follow, or characters that do not belong in a request line
+        }
+        if (loc.startsWith("/") && !loc.startsWith("//")) {
+            return loc;
+        }
+        java.util.regex.Matcher m = Pattern.compile("^https?://([^/]+)(/.*)?$", Pattern.CASE_INSENSITIVE).matcher(loc);
+        if (!m.matches()) {
+            return loc.isEmpty() || loc.contains(":") ? null : "/" + loc;
+        }
+        String authority = m.group(1);
+        String host = address.getHostAddress();
+        String expected = (host.contains(":") ? "[" + host + "]" : host);
+        if (authority.equalsIgnoreCase(expected + ":" + port) || authority.equalsIgnoreCase(expected)) {
+            return m.group(2) == null ? "/" : m.group(2);
+        }
+        return null;
+    }
+
+    private PortEvidence httpGet(InetAddress address, int port, boolean tls, String path) throws IOException {
+        try (Socket plain = connect(address, port)) {
+            if (!tls) {
+                return httpExchange(plain, address, port, path, "http", null);
+            }
+            SSLSocket s = handshake(plain, address, port);
+            TlsInfo info = tlsInfo(s);
+            try {
+                PortEvidence e = httpExchange(s, address, port, path, "https", info);
                 return e != null ? e : new PortEvidence(port, "tls", null, null, null, info);
             } catch (IOException e) {
                 return new PortEvidence(port, "tls", null, null, null, info);
@@ -176,9 +236,9 @@ public final class EvidenceCollector {
         return tls;
     }
 
-    private PortEvidence httpExchange(Socket s, InetAddress address, int port, String probe, TlsInfo tls) throws IOException {
+    private PortEvidence httpExchange(Socket s, InetAddress address, int port, String path, String probe, TlsInfo tls) throws IOException {
         String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-        String request = "GET / HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUser-Agent: " + USER_AGENT
+        String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUser-Agent: " + USER_AGENT
                 + "\r\nAccept: text/html,application/json,*/*\r\nConnection: close\r\n\r\n";
         s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
@@ -221,7 +281,7 @@ public final class EvidenceCollector {
         if (m.find()) {
             title = htmlText(m.group(1));
         }
-        HttpInfo info = new HttpInfo("/", status, statusLine, headers, title, decodedBody);
+        HttpInfo info = new HttpInfo(path, status, statusLine, headers, title, decodedBody);
         return new PortEvidence(port, probe, head, Bytes.printable(head, 512), info, tls);
     }
 
