@@ -191,7 +191,8 @@ public final class Scanner {
         }
         long elapsed = (System.nanoTime() - begin) / 1_000_000;
         long scanMs = Math.max(1, discoveryMs + portScanMs);
-        ScanReport.Stats stats = new ScanReport.Stats(targets.size(), up.size(), ports.length, counts[0], counts[1], counts[2],
+        long openInProfile = out.stream().mapToLong(h -> h.ports().size()).sum(); // discovery may hit ports outside the profile
+        ScanReport.Stats stats = new ScanReport.Stats(targets.size(), up.size(), ports.length, counts[0], openInProfile, counts[2],
                 counts[3], counts[4], counts[5], counts[6], discoveryMs, portScanMs, evidenceMs, elapsed, counts[0] * 1000 / scanMs);
         return new ScanReport(out, stats, targets.warnings());
     }

@@ -56,24 +56,74 @@ public final class EvidenceCollector {
         this.tlsFactory = trustAllFactory();
     }
 
-    /** Tries the port's probes in order and returns the first useful evidence (or none). */
+    /** Probes tried on a port where nothing else got an answer (cheap binary openings). */
+    static final List<ProbeKind> SILENT_FALLBACKS = List.of(ProbeKind.MQTT, ProbeKind.LDAP, ProbeKind.RDP);
+
+    /**
+     * Tries the port's probes in order and returns the first useful evidence (or none). When a service
+     * answers the HTTP probe with something that is not HTTP, the reply often says what it is (a Redis
+     * "-ERR", a memcached "ERROR", an AMQP header): that protocol's own probe is tried next. When nothing
+     * answers at all, a few binary openings (MQTT, LDAP, RDP) are tried last.
+     */
     public PortEvidence collect(InetAddress address, int port) {
         List<ProbeKind> order = isPrinterPort(port) ? List.of(ProbeKind.PASSIVE) : PortHints.order(port);
+        java.util.Set<ProbeKind> tried = java.util.EnumSet.noneOf(ProbeKind.class);
         TlsInfo tlsSeen = null;
         for (ProbeKind kind : order) {
-            try {
-                PortEvidence e = run(kind, address, port);
-                if (e != null && (e.raw() != null || e.http() != null)) {
-                    return tlsSeen != null && e.tls() == null ? e.withTls(tlsSeen) : e;
+            tried.add(kind);
+            PortEvidence e = attempt(kind, address, port);
+            if (e != null && (e.raw() != null || e.http() != null)) {
+                if (e.http() == null && e.probe().endsWith("-reply")) {
+                    ProbeKind follow = followUp(e.raw());
+                    if (follow != null && tried.add(follow)) {
+                        PortEvidence better = attempt(follow, address, port);
+                        if (better != null && better.raw() != null) {
+                            e = better;
+                        }
+                    }
                 }
-                if (e != null && e.tls() != null) {
-                    tlsSeen = e.tls();
+                return tlsSeen != null && e.tls() == null ? e.withTls(tlsSeen) : e;
+            }
+            if (e != null && e.tls() != null) {
+                tlsSeen = e.tls();
+            }
+        }
+        if (tlsSeen == null && !isPrinterPort(port)) {
+            for (ProbeKind kind : SILENT_FALLBACKS) {
+                if (tried.add(kind)) {
+                    PortEvidence e = attempt(kind, address, port);
+                    if (e != null && e.raw() != null) {
+                        return e;
+                    }
                 }
-            } catch (IOException | RuntimeException ignored) {
-                // this probe got nothing: try the next one
             }
         }
         return tlsSeen != null ? new PortEvidence(port, "tls", null, null, null, tlsSeen) : PortEvidence.none(port);
+    }
+
+    private PortEvidence attempt(ProbeKind kind, InetAddress address, int port) {
+        try {
+            return run(kind, address, port);
+        } catch (IOException | RuntimeException e) {
+            return null; // this probe got nothing
+        }
+    }
+
+    /** Which protocol a non-HTTP reply to an HTTP request points at, if any. */
+    static ProbeKind followUp(String reply) {
+        if (reply == null) {
+            return null;
+        }
+        if (reply.startsWith("-ERR") || reply.startsWith("-DENIED") || reply.startsWith("-NOAUTH")) {
+            return ProbeKind.REDIS;
+        }
+        if (reply.startsWith("ERROR\r\n") || reply.startsWith("CLIENT_ERROR")) {
+            return ProbeKind.MEMCACHED;
+        }
+        if (reply.startsWith("AMQP")) {
+            return ProbeKind.AMQP;
+        }
+        return null;
     }
 
     private static boolean isPrinterPort(int port) {
@@ -319,12 +369,16 @@ public final class EvidenceCollector {
     }
 
     private byte[] readHttp(Socket s) throws IOException {
-        long deadline = System.nanoTime() + readTimeoutMs * 3_000_000L;
+        long start = System.nanoTime();
+        long deadline = start + (readTimeoutMs + 2000L) * 1_000_000L;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         InputStream in = s.getInputStream();
         byte[] chunk = new byte[8192];
         while (buf.size() < MAX_READ) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (buf.size() == 0) {
+                left = Math.min(left, readTimeoutMs - (System.nanoTime() - start) / 1_000_000);
+            }
             if (left <= 0) {
                 break;
             }
