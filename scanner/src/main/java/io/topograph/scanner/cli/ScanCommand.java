@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -103,11 +105,20 @@ final class ScanCommand implements Callable<Integer> {
             range("--listen-ms", listenMs, 0, 60_000);
             targetSet = new TargetParser(force).parse(targets);
             portList = PortProfiles.resolve(ports, printerPorts);
-            Catalog catalog = Catalog.bundled();
-            if (extraCatalog != null) {
-                catalog = catalog.plus(Catalog.fromPath(extraCatalog));
+            // the bundled catalog and registry load in the background while the ports are scanned
+            CompletableFuture<Catalog> bundled = CompletableFuture.supplyAsync(Catalog::bundled);
+            Catalog extra = extraCatalog == null ? null : Catalog.fromPath(extraCatalog);
+            Supplier<Catalog> catalog = () -> {
+                Catalog c = bundled.join();
+                return extra == null ? c : c.plus(extra);
+            };
+            Supplier<OuiDatabase> oui;
+            if (ouiFile == null) {
+                oui = OuiDatabase::bundled;
+            } else {
+                OuiDatabase fromFile = OuiDatabase.fromFile(ouiFile);
+                oui = () -> fromFile;
             }
-            OuiDatabase oui = ouiFile == null ? OuiDatabase.bundled() : OuiDatabase.fromFile(ouiFile);
             options = ScanOptions.defaults()
                     .withConcurrency(concurrency).withRate(rate).withTimeoutMs(timeoutMs).withRetries(retries)
                     .withReadTimeouts(readTimeoutMs, listenMs)

@@ -107,7 +107,6 @@ public final class ConnectScanner {
                     probes++;
                     try {
                         ch.configureBlocking(false);
-                        ch.setOption(StandardSocketOptions.SO_LINGER, 0);
                         if (ch.connect(new InetSocketAddress(p.address(), p.port()))) {
                             finish(p, PortState.OPEN, ch, listener, false);
                             continue;
@@ -224,6 +223,13 @@ public final class ConnectScanner {
 
     private void finish(Probe p, PortState state, SocketChannel ch, BiConsumer<Probe, PortState> listener, boolean timedOut) {
         if (ch != null) {
+            if (state == PortState.OPEN) {
+                try {
+                    ch.setOption(StandardSocketOptions.SO_LINGER, 0); // close with a reset: no TIME_WAIT left behind
+                } catch (IOException ignored) {
+                    // already closed by the peer
+                }
+            }
             close(ch);
         }
         switch (state) {

@@ -4,22 +4,23 @@ import io.topograph.scanner.catalog.Catalog;
 import io.topograph.scanner.evidence.HostnameResolver;
 import io.topograph.scanner.evidence.OuiDatabase;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
- * Everything that tunes a scan. Defaults: 1000 connects in flight, 5000 new probes per second,
- * 1500 ms connect timeout, 1 retry, discovery on, 32 evidence workers, reverse DNS by the system resolver.
+ * Everything that tunes a scan. Defaults: 1000 connects in flight, 10000 new probes per second,
+ * 1500 ms connect timeout, 1 retry, discovery on, 64 evidence workers, reverse DNS by the system resolver.
  */
 public record ScanOptions(int concurrency, int ratePerSecond, int timeoutMs, int retries, boolean discovery,
                           boolean collectEvidence, int evidenceThreads, int readTimeoutMs, int listenMs,
-                          HostnameResolver resolver, Path neighbourTable, OuiDatabase oui, Catalog catalog) {
+                          HostnameResolver resolver, Path neighbourTable, Supplier<OuiDatabase> oui, Supplier<Catalog> catalog) {
 
     public static final int DEFAULT_CONCURRENCY = 1000;
-    public static final int DEFAULT_RATE = 5000;
+    public static final int DEFAULT_RATE = 10_000;
     public static final int DEFAULT_TIMEOUT_MS = 1500;
 
     public static ScanOptions defaults() {
-        return new ScanOptions(DEFAULT_CONCURRENCY, DEFAULT_RATE, DEFAULT_TIMEOUT_MS, 1, true, true, 32, 2000, 1000,
-                HostnameResolver.SYSTEM, io.topograph.scanner.evidence.NeighbourTable.PROC_NET_ARP, null, null);
+        return new ScanOptions(DEFAULT_CONCURRENCY, DEFAULT_RATE, DEFAULT_TIMEOUT_MS, 1, true, true, 64, 2000, 1000,
+                HostnameResolver.SYSTEM, io.topograph.scanner.evidence.NeighbourTable.PROC_NET_ARP, OuiDatabase::bundled, Catalog::bundled);
     }
 
     public ScanOptions withConcurrency(int v) {
@@ -55,10 +56,20 @@ public record ScanOptions(int concurrency, int ratePerSecond, int timeoutMs, int
     }
 
     public ScanOptions withCatalog(Catalog v) {
+        return withCatalog(() -> v);
+    }
+
+    /** The catalog, fetched when identification starts (it may still be loading while ports are scanned). */
+    public ScanOptions withCatalog(Supplier<Catalog> v) {
         return new ScanOptions(concurrency, ratePerSecond, timeoutMs, retries, discovery, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, resolver, neighbourTable, oui, v);
     }
 
     public ScanOptions withOui(OuiDatabase v) {
+        return withOui(() -> v);
+    }
+
+    /** The MAC vendor registry, fetched only when a MAC address was found. */
+    public ScanOptions withOui(Supplier<OuiDatabase> v) {
         return new ScanOptions(concurrency, ratePerSecond, timeoutMs, retries, discovery, collectEvidence, evidenceThreads, readTimeoutMs, listenMs, resolver, neighbourTable, v, catalog);
     }
 

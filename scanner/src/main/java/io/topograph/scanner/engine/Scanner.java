@@ -69,7 +69,18 @@ public final class Scanner {
             profile.add(p);
         }
         long[] counts = new long[7]; // probes, open, closed, filtered, unreachable, retries, backoffs
-        ConnectScanner engine = new ConnectScanner(options.concurrency(), options.ratePerSecond(), options.timeoutMs(), options.retries());
+        ParallelConnectScanner engine = new ParallelConnectScanner(options.concurrency(), options.ratePerSecond(), options.timeoutMs(),
+                options.retries(), ParallelConnectScanner.defaultThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.evidenceThreads()), r -> {
+            Thread t = new Thread(r, "evidence");
+            t.setDaemon(true);
+            return t;
+        });
+        EvidenceCollector collector = new EvidenceCollector(options.timeoutMs(), options.readTimeoutMs(), options.listenMs());
+        // evidence is collected while the port scan goes on: each open port is handed over as soon as it is found
+        Map<InetAddress, Map<Integer, Future<PortEvidence>>> futures = new HashMap<>();
+        OpenPortListener onOpen = (address, port) -> futures.computeIfAbsent(address, k -> new TreeMap<>())
+                .put(port, options.collectEvidence() ? pool.submit(() -> collector.collect(address, port)) : null);
 
         // 1. discovery
         long discoveryMs = 0;
@@ -84,7 +95,7 @@ public final class Scanner {
             long total = targets.size() * dports.length;
             long[] done = {0};
             ConnectStats s = engine.run(probes(targets, dports, false), (probe, state) -> {
-                record(hosts, probe, state, profile);
+                record(hosts, probe, state, profile, onOpen);
                 if (progress != null && (++done[0] & 1023) == 0) {
                     progress.phase("discovery", done[0], total);
                 }
@@ -108,7 +119,7 @@ public final class Scanner {
         long total = (long) live.size() * remaining.length;
         long[] done = {0};
         ConnectStats s = engine.run(probes(live, remaining, discover), (probe, state) -> {
-            record(hosts, probe, state, profile);
+            record(hosts, probe, state, profile, onOpen);
             if (progress != null && (++done[0] & 1023) == 0) {
                 progress.phase("ports", done[0], total);
             }
@@ -116,7 +127,7 @@ public final class Scanner {
         add(counts, s);
         long portScanMs = s.elapsedMs();
 
-        // 3. evidence, names, MACs
+        // 3. the rest of the evidence, names, MACs
         long evidenceBegin = System.nanoTime();
         List<InetAddress> up = new ArrayList<>();
         for (Map.Entry<InetAddress, HostState> e : hosts.entrySet()) {
@@ -127,36 +138,24 @@ public final class Scanner {
         up.sort(Scanner::compareAddresses);
         Map<InetAddress, Map<Integer, PortEvidence>> evidence = new HashMap<>();
         Map<InetAddress, String> names = new HashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.evidenceThreads()), r -> {
-            Thread t = new Thread(r, "evidence");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            EvidenceCollector collector = new EvidenceCollector(options.timeoutMs(), options.readTimeoutMs(), options.listenMs());
-            Map<InetAddress, Map<Integer, Future<PortEvidence>>> futures = new LinkedHashMap<>();
             Map<InetAddress, Future<String>> nameFutures = new LinkedHashMap<>();
-            for (InetAddress a : up) {
-                Map<Integer, Future<PortEvidence>> fs = new TreeMap<>();
-                for (int p : hosts.get(a).open) {
-                    fs.put(p, options.collectEvidence() ? pool.submit(() -> collector.collect(a, p)) : null);
-                }
-                futures.put(a, fs);
-                if (options.resolver() != null) {
+            if (options.resolver() != null) {
+                for (InetAddress a : up) {
                     nameFutures.put(a, pool.submit(() -> options.resolver().lookup(a)));
                 }
             }
             long evidenceTotal = futures.values().stream().mapToLong(Map::size).sum();
             long evidenceDone = 0;
-            for (Map.Entry<InetAddress, Map<Integer, Future<PortEvidence>>> e : futures.entrySet()) {
+            for (InetAddress a : up) {
                 Map<Integer, PortEvidence> byPort = new TreeMap<>();
-                for (Map.Entry<Integer, Future<PortEvidence>> f : e.getValue().entrySet()) {
+                for (Map.Entry<Integer, Future<PortEvidence>> f : futures.getOrDefault(a, Map.of()).entrySet()) {
                     byPort.put(f.getKey(), f.getValue() == null ? PortEvidence.none(f.getKey()) : get(f.getValue(), PortEvidence.none(f.getKey())));
                     if (progress != null) {
                         progress.phase("evidence", ++evidenceDone, evidenceTotal);
                     }
                 }
-                evidence.put(e.getKey(), byPort);
+                evidence.put(a, byPort);
             }
             for (Map.Entry<InetAddress, Future<String>> e : nameFutures.entrySet()) {
                 names.put(e.getKey(), get(e.getValue(), null));
@@ -168,14 +167,14 @@ public final class Scanner {
         long evidenceMs = (System.nanoTime() - evidenceBegin) / 1_000_000;
 
         // 4. identification and report
-        OuiDatabase oui = options.oui() != null ? options.oui() : OuiDatabase.bundled();
-        Catalog catalog = options.catalog() != null ? options.catalog() : Catalog.bundled();
+        Catalog catalog = options.catalog().get();
+        OuiDatabase oui = macs.isEmpty() ? null : options.oui().get();
         Matcher matcher = new Matcher(catalog);
         List<ScanReport.Host> out = new ArrayList<>();
         for (InetAddress a : up) {
             String ip = a.getHostAddress();
             String mac = a instanceof Inet4Address ? macs.get(ip) : null;
-            String vendor = mac == null ? null : oui.vendor(mac);
+            String vendor = mac == null || oui == null ? null : oui.vendor(mac);
             Map<Integer, PortEvidence> ev = evidence.getOrDefault(a, Map.of());
             Matcher.HostResult identified = matcher.identify(ev, vendor);
             List<ScanReport.Port> portList = new ArrayList<>();
@@ -226,12 +225,17 @@ public final class Scanner {
         return new ScanReport.Port(port, "tcp", "open", e.banner(), e.probe(), http, tls);
     }
 
-    private static void record(Map<InetAddress, HostState> hosts, Probe probe, PortState state, Set<Integer> profile) {
+    @FunctionalInterface
+    private interface OpenPortListener {
+        void opened(InetAddress address, int port);
+    }
+
+    private static void record(Map<InetAddress, HostState> hosts, Probe probe, PortState state, Set<Integer> profile, OpenPortListener onOpen) {
         if (state == PortState.OPEN || state == PortState.CLOSED) {
             HostState h = hosts.computeIfAbsent(probe.address(), k -> new HostState());
             h.up = true;
-            if (state == PortState.OPEN && profile.contains(probe.port())) {
-                h.open.add(probe.port());
+            if (state == PortState.OPEN && profile.contains(probe.port()) && h.open.add(probe.port())) {
+                onOpen.opened(probe.address(), probe.port());
             }
         }
     }

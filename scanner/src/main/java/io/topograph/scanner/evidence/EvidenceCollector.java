@@ -68,10 +68,25 @@ public final class EvidenceCollector {
     public PortEvidence collect(InetAddress address, int port) {
         List<ProbeKind> order = isPrinterPort(port) ? List.of(ProbeKind.PASSIVE) : PortHints.order(port);
         java.util.Set<ProbeKind> tried = java.util.EnumSet.noneOf(ProbeKind.class);
+        long deadline = System.nanoTime() + budgetMs() * 1_000_000L;
         TlsInfo tlsSeen = null;
+        boolean httpSilent = false;
         for (ProbeKind kind : order) {
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+            if (kind == ProbeKind.PASSIVE && httpSilent) {
+                continue; // a service that speaks first would already have spoken while we waited for HTTP
+            }
+            if (kind == ProbeKind.HTTPS && httpSilent) {
+                continue; // TLS servers answer plain text with an alert or a close, never with silence
+            }
             tried.add(kind);
             PortEvidence e = attempt(kind, address, port);
+            if (e == SILENT) {
+                httpSilent |= kind == ProbeKind.HTTP;
+                continue;
+            }
             if (e != null && (e.raw() != null || e.http() != null)) {
                 if (e.http() == null && e.probe().endsWith("-reply")) {
                     ProbeKind follow = followUp(e.raw());
@@ -88,8 +103,11 @@ public final class EvidenceCollector {
                 tlsSeen = e.tls();
             }
         }
-        if (tlsSeen == null && !isPrinterPort(port)) {
+        if (tlsSeen == null && !isPrinterPort(port) && !PortHints.isWeb(port)) {
             for (ProbeKind kind : SILENT_FALLBACKS) {
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
                 if (tried.add(kind)) {
                     PortEvidence e = attempt(kind, address, port);
                     if (e != null && e.raw() != null) {
@@ -101,9 +119,19 @@ public final class EvidenceCollector {
         return tlsSeen != null ? new PortEvidence(port, "tls", null, null, null, tlsSeen) : PortEvidence.none(port);
     }
 
+    /** Time allowed for one port's probes before giving up (a new probe is not started after it). */
+    private long budgetMs() {
+        return Math.max(2000L, 3L * readTimeoutMs + listenMs);
+    }
+
+    /** Marks a probe whose connection stayed open but silent for the whole read timeout. */
+    private static final PortEvidence SILENT = new PortEvidence(0, "silent", null, null, null, null);
+
     private PortEvidence attempt(ProbeKind kind, InetAddress address, int port) {
         try {
             return run(kind, address, port);
+        } catch (SocketTimeoutException e) {
+            return SILENT;
         } catch (IOException | RuntimeException e) {
             return null; // this probe got nothing
         }
@@ -164,7 +192,7 @@ public final class EvidenceCollector {
     private PortEvidence passive(InetAddress address, int port) throws IOException {
         int wait = PortHints.knownServerFirst(port) ? Math.max(listenMs, readTimeoutMs) : listenMs;
         try (Socket s = connect(address, port)) {
-            byte[] data = readSome(s, wait, 300, 4096);
+            byte[] data = readSome(s, wait, 200, 4096);
             return data.length == 0 ? null : evidence(port, "banner", data);
         }
     }
@@ -262,7 +290,7 @@ public final class EvidenceCollector {
         try (Socket plain = connect(address, port)) {
             SSLSocket tls = handshake(plain, address, port);
             TlsInfo info = tlsInfo(tls);
-            byte[] data = readSome(tls, Math.max(listenMs, readTimeoutMs), 300, 4096);
+            byte[] data = readSome(tls, Math.max(listenMs, readTimeoutMs), 200, 4096);
             return data.length == 0 ? new PortEvidence(port, "tls", null, null, null, info) : evidence(port, "tls-banner", data).withTls(info);
         }
     }
@@ -378,6 +406,9 @@ public final class EvidenceCollector {
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (buf.size() == 0) {
                 left = Math.min(left, readTimeoutMs - (System.nanoTime() - start) / 1_000_000);
+                if (left <= 0) {
+                    throw new SocketTimeoutException("no answer");
+                }
             }
             if (left <= 0) {
                 break;
@@ -387,6 +418,9 @@ public final class EvidenceCollector {
             try {
                 n = in.read(chunk);
             } catch (SocketTimeoutException e) {
+                if (buf.size() == 0) {
+                    throw e; // connected, but not a byte in answer
+                }
                 break;
             } catch (IOException e) {
                 if (buf.size() > 0) {

@@ -62,6 +62,12 @@ public final class PortHints {
         return order;
     }
 
+    /** Whether a port is a usual web port (HTTP or HTTPS). */
+    public static boolean isWeb(int port) {
+        ProbeKind k = FIRST.get(port);
+        return k == ProbeKind.HTTP || k == ProbeKind.HTTPS;
+    }
+
     /** Whether a port is a known speak-first port, worth a longer listen (SMTP servers may greet late). */
     public static boolean knownServerFirst(int port) {
         return FIRST.get(port) == ProbeKind.PASSIVE;
