@@ -3,14 +3,17 @@ package io.topograph.scanner.engine;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.PriorityQueue;
 import java.util.Iterator;
 import java.util.function.BiConsumer;
 
@@ -23,8 +26,22 @@ import java.util.function.BiConsumer;
  * (not below {@code max(8, concurrency/32)}); when fewer than 5% did, it grows by a quarter, up to the
  * configured concurrency. Timed-out probes are retried {@code retries} times. Open connections are closed
  * with a reset (SO_LINGER 0) so no TIME_WAIT state piles up.
+ *
+ * <p>Slow start: the window opens at {@link #INITIAL_WINDOW} and grows by one per answered probe (doubling
+ * every round trip) up to the concurrency, so the first timeouts are measured before thousands of probes
+ * are in flight.
+ *
+ * <p>Adaptive timeout (like TCP's retransmission timer): round-trip times of answered probes feed a
+ * smoothed estimate; once 16 answers were seen a probe waits {@code srtt + 4 * rttvar}, at least
+ * {@link #MIN_TIMEOUT_MS} and never more than the configured timeout, which is also the wait before
+ * enough answers are known. A retry waits twice as long as the attempt before it (capped the same way).
  */
 public final class ConnectScanner {
+
+    /** The adaptive timeout never goes below this (nor above the configured timeout). */
+    public static final int MIN_TIMEOUT_MS = 250;
+    /** Probes in flight at the start, before any answer was seen. */
+    public static final int INITIAL_WINDOW = 32;
 
     private final int concurrency;
     private final double rate;
@@ -73,6 +90,10 @@ public final class ConnectScanner {
     private int peak;
     private int epochDone;
     private int epochTimeouts;
+    private boolean slowStart;
+    private double srtt;
+    private double rttvar;
+    private long rttSamples;
 
     /**
      * Runs every probe of the iterator, reporting each final outcome (after retries) with its round-trip
@@ -80,9 +101,10 @@ public final class ConnectScanner {
      */
     public ConnectStats run(Iterator<Probe> work, BiConsumer<Probe, PortState> listener) throws IOException {
         long begin = System.nanoTime();
-        window = concurrency;
+        window = Math.min(concurrency, INITIAL_WINDOW);
+        slowStart = true;
         RateLimiter limiter = new RateLimiter(rate);
-        ArrayDeque<InFlight> queue = new ArrayDeque<>();
+        PriorityQueue<InFlight> queue = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
         ArrayDeque<Probe> again = new ArrayDeque<>();
         long timeoutNanos = timeoutMs * 1_000_000L;
         long pauseUntil = 0;
@@ -97,7 +119,8 @@ public final class ConnectScanner {
                     Probe p = again.isEmpty() ? work.next() : again.poll();
                     SocketChannel ch;
                     try {
-                        ch = SocketChannel.open();
+                        // a plain IPv4 socket for IPv4 targets: one system call fewer than a dual-stack one
+                        ch = SocketChannel.open(p.address() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
                     } catch (IOException e) { // out of file descriptors: shrink and try again shortly
                         again.addFirst(p);
                         shrink();
@@ -108,15 +131,17 @@ public final class ConnectScanner {
                     try {
                         ch.configureBlocking(false);
                         if (ch.connect(new InetSocketAddress(p.address(), p.port()))) {
+                            sample(0);
                             finish(p, PortState.OPEN, ch, listener, false);
                             continue;
                         }
-                        InFlight f = new InFlight(p, ch, now, now + timeoutNanos);
+                        InFlight f = new InFlight(p, ch, now, now + timeoutFor(p, timeoutNanos));
                         ch.register(selector, SelectionKey.OP_CONNECT, f);
                         queue.add(f);
                         inFlight++;
                         peak = Math.max(peak, inFlight);
                     } catch (ConnectException e) {
+                        sample(0);
                         finish(p, PortState.CLOSED, ch, listener, false);
                     } catch (NoRouteToHostException e) {
                         finish(p, PortState.UNREACHABLE, ch, listener, false);
@@ -170,6 +195,9 @@ public final class ConnectScanner {
                     if (state != null) {
                         f.done = true;
                         inFlight--;
+                        if (state == PortState.OPEN || state == PortState.CLOSED) {
+                            sample(System.nanoTime() - f.started);
+                        }
                         finish(f.probe, state, f.channel, listener, false);
                     }
                 }
@@ -201,13 +229,40 @@ public final class ConnectScanner {
                 (System.nanoTime() - begin) / 1_000_000);
     }
 
-    private static InFlight firstPending(ArrayDeque<InFlight> queue) {
-        for (InFlight f : queue) {
-            if (!f.done) {
-                return f;
-            }
+    private static InFlight firstPending(PriorityQueue<InFlight> queue) {
+        while (!queue.isEmpty() && queue.peek().done) {
+            queue.poll();
         }
-        return null;
+        return queue.peek();
+    }
+
+    /** Jacobson/Karels smoothing of round-trip times (nanoseconds). */
+    private void sample(long rttNanos) {
+        if (slowStart) {
+            window = Math.min(concurrency, window + 1);
+            slowStart = window < concurrency;
+        }
+        if (rttSamples++ == 0) {
+            srtt = rttNanos;
+            rttvar = rttNanos / 2.0;
+        } else {
+            rttvar = 0.75 * rttvar + 0.25 * Math.abs(srtt - rttNanos);
+            srtt = 0.875 * srtt + 0.125 * rttNanos;
+        }
+    }
+
+    private long timeoutFor(Probe p, long maxNanos) {
+        long base = maxNanos;
+        if (rttSamples >= 16) {
+            long min = Math.min(maxNanos, MIN_TIMEOUT_MS * 1_000_000L);
+            base = Math.max(min, Math.min(maxNanos, (long) (srtt + 4 * rttvar)));
+        }
+        return Math.min(maxNanos, base << Math.min(p.attempt(), 10));
+    }
+
+    /** The timeout a first attempt would get now (for statistics and tests). */
+    public long currentTimeoutMs() {
+        return timeoutFor(new Probe(null, 0, 0, false), timeoutMs * 1_000_000L) / 1_000_000;
     }
 
     private static PortState classify(IOException e) {
@@ -263,6 +318,7 @@ public final class ConnectScanner {
     }
 
     private void shrink() {
+        slowStart = false;
         double next = Math.max(minWindow, window / 2);
         if (next < window) {
             backoffs++;

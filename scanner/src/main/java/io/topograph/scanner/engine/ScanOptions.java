@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * Everything that tunes a scan. Defaults: 1000 connects in flight, 10000 new probes per second,
- * 1500 ms connect timeout, 1 retry, discovery on, 64 evidence workers, reverse DNS by the system resolver.
+ * 1000 ms connect timeout (at most; adaptive below it), 1 retry, discovery on, 64 evidence workers, reverse DNS by the system resolver.
  */
 public record ScanOptions(int concurrency, int ratePerSecond, int timeoutMs, int retries, boolean discovery,
                           boolean collectEvidence, int evidenceThreads, int readTimeoutMs, int listenMs,
@@ -16,7 +16,7 @@ public record ScanOptions(int concurrency, int ratePerSecond, int timeoutMs, int
 
     public static final int DEFAULT_CONCURRENCY = 1000;
     public static final int DEFAULT_RATE = 10_000;
-    public static final int DEFAULT_TIMEOUT_MS = 1500;
+    public static final int DEFAULT_TIMEOUT_MS = 1000;
 
     public static ScanOptions defaults() {
         return new ScanOptions(DEFAULT_CONCURRENCY, DEFAULT_RATE, DEFAULT_TIMEOUT_MS, 1, true, true, 64, 2000, 1000,

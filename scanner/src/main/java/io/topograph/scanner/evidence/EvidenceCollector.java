@@ -47,13 +47,27 @@ public final class EvidenceCollector {
     private final int connectTimeoutMs;
     private final int readTimeoutMs;
     private final int listenMs;
-    private final SSLSocketFactory tlsFactory;
+    /** Built on first use: setting up TLS costs a few hundred milliseconds that scans without TLS ports never pay. */
+    private volatile SSLSocketFactory tlsFactory;
 
     public EvidenceCollector(int connectTimeoutMs, int readTimeoutMs, int listenMs) {
         this.connectTimeoutMs = connectTimeoutMs;
         this.readTimeoutMs = readTimeoutMs;
         this.listenMs = listenMs;
-        this.tlsFactory = trustAllFactory();
+    }
+
+    private SSLSocketFactory tls() {
+        SSLSocketFactory f = tlsFactory;
+        if (f == null) {
+            synchronized (this) {
+                f = tlsFactory;
+                if (f == null) {
+                    f = trustAllFactory();
+                    tlsFactory = f;
+                }
+            }
+        }
+        return f;
     }
 
     /** Probes tried on a port where nothing else got an answer (cheap binary openings). */
@@ -307,7 +321,7 @@ public final class EvidenceCollector {
     }
 
     private SSLSocket handshake(Socket plain, InetAddress address, int port) throws IOException {
-        SSLSocket tls = (SSLSocket) tlsFactory.createSocket(plain, address.getHostAddress(), port, false);
+        SSLSocket tls = (SSLSocket) tls().createSocket(plain, address.getHostAddress(), port, false);
         tls.setUseClientMode(true);
         tls.setSoTimeout(readTimeoutMs);
         tls.startHandshake();
