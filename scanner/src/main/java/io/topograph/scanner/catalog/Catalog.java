@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  *   {"id": "redis", "name": "Redis", "description": "...", "match": {"any": [{"banner": "redis_version:"}, {"ports": [6379]}]}}
  * ]}</pre>
  *
- * Rule keys: {@code ports}, {@code protocol} ("http"|"tls"), {@code banner}, {@code httpTitle},
+ * Rule keys: {@code ports} (TCP), {@code udp} (UDP ports), {@code protocol} ("http"|"tls"), {@code banner}, {@code httpTitle},
  * {@code httpHeader} ("Name: regex" or "Name" for presence), {@code httpBody}, {@code tlsSubject},
  * {@code macVendor}, and the combinators {@code all}, {@code any}, {@code not}. Banner patterns are
  * case-sensitive and see the raw bytes as ISO-8859-1; the other patterns are case-insensitive.
@@ -181,7 +181,7 @@ public final class Catalog {
                 yield e.getKey().equals("all") ? new Rule.All(children) : new Rule.Any(children);
             }
             case "not" -> new Rule.Not(rule(v, where));
-            case "ports" -> {
+            case "ports", "udp" -> {
                 Set<Integer> ports = new TreeSet<>();
                 if (v.isInt()) {
                     ports.add(v.asInt());
@@ -191,9 +191,9 @@ public final class Catalog {
                     }
                 }
                 if (ports.isEmpty() || ports.stream().anyMatch(p -> p < 1 || p > 65535)) {
-                    throw new CatalogException(where + ": \"ports\" needs port numbers 1-65535");
+                    throw new CatalogException(where + ": \"" + e.getKey() + "\" needs port numbers 1-65535");
                 }
-                yield new Rule.Ports(Collections.unmodifiableSet(new LinkedHashSet<>(ports)));
+                yield new Rule.Ports(e.getKey().equals("udp") ? "udp" : "tcp", Collections.unmodifiableSet(new LinkedHashSet<>(ports)));
             }
             case "protocol" -> {
                 String p = v.asText("");

@@ -57,7 +57,7 @@ public final class Matcher {
             if (!d.rule().evaluate(ctx, hits) || hits.isEmpty()) {
                 continue;
             }
-            ServiceMatch m = match(d, ctx.port(), hits);
+            ServiceMatch m = match(d, ctx.port(), ctx.protocol(), hits);
             if (best == null || PRECEDENCE.compare(m, best) > 0) {
                 best = m;
             }
@@ -71,7 +71,7 @@ public final class Matcher {
         for (ServiceDefinition d : catalog.definitions()) {
             List<Rule.Hit> hits = new ArrayList<>();
             if (d.rule().evaluate(ctx, hits) && !hits.isEmpty()) {
-                all.add(match(d, ctx.port(), hits));
+                all.add(match(d, ctx.port(), ctx.protocol(), hits));
             }
         }
         all.sort(PRECEDENCE.reversed());
@@ -79,6 +79,14 @@ public final class Matcher {
     }
 
     public HostResult identify(Map<Integer, PortEvidence> openPorts, String macVendor) {
+        return identify(openPorts, Map.of(), macVendor);
+    }
+
+    /**
+     * Identifies the services on a host's open TCP ports and answered UDP ports. Unidentified ports are
+     * TCP ports (a UDP port is only known open when a probe of ours got an answer).
+     */
+    public HostResult identify(Map<Integer, PortEvidence> openPorts, Map<Integer, PortEvidence> udpPorts, String macVendor) {
         Map<Integer, ServiceMatch> byPort = new LinkedHashMap<>();
         for (Map.Entry<Integer, PortEvidence> e : new java.util.TreeMap<>(openPorts).entrySet()) {
             ServiceMatch m = best(new MatchContext(e.getKey(), e.getValue(), macVendor));
@@ -98,18 +106,24 @@ public final class Matcher {
                 if (current == null || current.strength() <= 1) {
                     int conf = Math.max(5, owner.confidence() - 20);
                     String reason = "port " + p + " belongs to " + owner.definition().name() + ", identified on port " + owner.port();
-                    byPort.put(p, new ServiceMatch(owner.definition(), p, List.of(new Rule.Hit(Evidence.PORT, reason)), 1, conf, reason, true));
+                    byPort.put(p, new ServiceMatch(owner.definition(), p, "tcp", List.of(new Rule.Hit(Evidence.PORT, reason)), 1, conf, reason, true));
                 }
             }
         }
         Set<Integer> unidentified = new TreeSet<>(openPorts.keySet());
         unidentified.removeAll(byPort.keySet());
         List<ServiceMatch> services = new ArrayList<>(byPort.values());
-        services.sort(Comparator.comparingInt(ServiceMatch::port));
+        for (Map.Entry<Integer, PortEvidence> e : new java.util.TreeMap<>(udpPorts).entrySet()) {
+            ServiceMatch m = best(new MatchContext(e.getKey(), "udp", e.getValue(), macVendor));
+            if (m != null) {
+                services.add(m);
+            }
+        }
+        services.sort(Comparator.comparing(ServiceMatch::protocol).thenComparingInt(ServiceMatch::port));
         return new HostResult(services, List.copyOf(unidentified));
     }
 
-    static ServiceMatch match(ServiceDefinition d, int port, List<Rule.Hit> hits) {
+    static ServiceMatch match(ServiceDefinition d, int port, String protocol, List<Rule.Hit> hits) {
         int strength = hits.stream().mapToInt(h -> h.kind().weight).max().orElse(0);
         int confidence;
         if (d.confidence() != null) {
@@ -133,6 +147,6 @@ public final class Matcher {
                 reasons.add(h.reason());
             }
         }
-        return new ServiceMatch(d, port, List.copyOf(hits), strength, confidence, String.join("; ", reasons), false);
+        return new ServiceMatch(d, port, protocol, List.copyOf(hits), strength, confidence, String.join("; ", reasons), false);
     }
 }

@@ -28,11 +28,12 @@ public sealed interface Rule {
     /** Whether the rule contains a leaf that is not a MAC vendor test (every definition needs one). */
     boolean hasPortScopedLeaf();
 
-    record Ports(Set<Integer> ports) implements Rule {
+    /** TCP ports ({@code "ports"}) or UDP ports ({@code "udp"}). */
+    record Ports(String protocol, Set<Integer> ports) implements Rule {
         @Override
         public boolean evaluate(MatchContext ctx, List<Hit> hits) {
-            if (ports.contains(ctx.port())) {
-                hits.add(new Hit(Evidence.PORT, "port " + ctx.port() + " is its usual port"));
+            if (protocol.equals(ctx.protocol()) && ports.contains(ctx.port())) {
+                hits.add(new Hit(Evidence.PORT, (protocol.equals("udp") ? "UDP " : "") + "port " + ctx.port() + " is its usual port"));
                 return true;
             }
             return false;
@@ -40,7 +41,7 @@ public sealed interface Rule {
 
         @Override
         public Set<Integer> ownedPorts() {
-            return ports;
+            return protocol.equals("tcp") ? ports : Set.of();
         }
 
         @Override

@@ -73,6 +73,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-rdns", description = "no reverse DNS lookups")
     boolean noRdns;
 
+    @Option(names = "--no-udp", description = "no UDP probes (DNS, NTP, SNMP public sysDescr, NetBIOS, mDNS and SSDP, sent to each host's own address)")
+    boolean noUdp;
+
     @Option(names = "--no-evidence", description = "only find open ports: no banners, HTTP, TLS or identification evidence")
     boolean noEvidence;
 
@@ -125,6 +128,9 @@ final class ScanCommand implements Callable<Integer> {
                     .withDiscovery(!noDiscovery).withEvidence(!noEvidence)
                     .withResolver(noRdns ? HostnameResolver.NONE : HostnameResolver.SYSTEM)
                     .withNeighbourTable(neighbourTable).withCatalog(catalog).withOui(oui);
+            if (noUdp) {
+                options = options.withUdpProbes(java.util.Map.of());
+            }
         } catch (TargetException | PortSpecException | CatalogException e) {
             System.err.println("error: " + e.getMessage());
             return Main.EXIT_USAGE;

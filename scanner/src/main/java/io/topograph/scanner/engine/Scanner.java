@@ -9,6 +9,7 @@ import io.topograph.scanner.evidence.NeighbourTable;
 import io.topograph.scanner.evidence.OuiDatabase;
 import io.topograph.scanner.evidence.PortEvidence;
 import io.topograph.scanner.evidence.TlsInfo;
+import io.topograph.scanner.evidence.UdpProber;
 import io.topograph.scanner.model.ScanReport;
 import io.topograph.scanner.target.TargetSet;
 import java.io.IOException;
@@ -137,8 +138,14 @@ public final class Scanner {
         }
         up.sort(Scanner::compareAddresses);
         Map<InetAddress, Map<Integer, PortEvidence>> evidence = new HashMap<>();
+        Map<InetAddress, Map<Integer, PortEvidence>> udp = new HashMap<>();
         Map<InetAddress, String> names = new HashMap<>();
         try {
+            Future<List<UdpProber.Answer>> udpAnswers = null;
+            if (options.collectEvidence() && !options.udpProbes().isEmpty() && !up.isEmpty()) {
+                UdpProber prober = new UdpProber(options.udpProbes(), Math.min(1000, options.readTimeoutMs()), 256);
+                udpAnswers = pool.submit(() -> prober.probe(up));
+            }
             Map<InetAddress, Future<String>> nameFutures = new LinkedHashMap<>();
             if (options.resolver() != null) {
                 for (InetAddress a : up) {
@@ -160,6 +167,12 @@ public final class Scanner {
             for (Map.Entry<InetAddress, Future<String>> e : nameFutures.entrySet()) {
                 names.put(e.getKey(), get(e.getValue(), null));
             }
+            if (udpAnswers != null) {
+                for (UdpProber.Answer a : get(udpAnswers, List.<UdpProber.Answer>of())) {
+                    udp.computeIfAbsent(a.address(), k -> new TreeMap<>())
+                            .put(a.port(), new PortEvidence(a.port(), "udp-" + a.probe().name().toLowerCase(), a.raw(), a.banner(), null, null));
+                }
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -176,21 +189,25 @@ public final class Scanner {
             String mac = a instanceof Inet4Address ? macs.get(ip) : null;
             String vendor = mac == null || oui == null ? null : oui.vendor(mac);
             Map<Integer, PortEvidence> ev = evidence.getOrDefault(a, Map.of());
-            Matcher.HostResult identified = matcher.identify(ev, vendor);
+            Map<Integer, PortEvidence> udpEv = udp.getOrDefault(a, Map.of());
+            Matcher.HostResult identified = matcher.identify(ev, udpEv, vendor);
             List<ScanReport.Port> portList = new ArrayList<>();
             for (Map.Entry<Integer, PortEvidence> e : ev.entrySet()) {
-                portList.add(port(e.getKey(), e.getValue()));
+                portList.add(port(e.getKey(), "tcp", e.getValue()));
+            }
+            for (Map.Entry<Integer, PortEvidence> e : udpEv.entrySet()) {
+                portList.add(port(e.getKey(), "udp", e.getValue()));
             }
             List<ScanReport.Service> services = new ArrayList<>();
             for (ServiceMatch m : identified.services()) {
                 services.add(new ScanReport.Service(m.definition().id(), m.definition().name(), m.definition().category(),
-                        m.definition().icon(), m.port(), "tcp", m.confidence(), m.reason()));
+                        m.definition().icon(), m.port(), m.protocol(), m.confidence(), m.reason()));
             }
             out.add(new ScanReport.Host(ip, mac, vendor, names.get(a), portList, services, identified.unidentifiedPorts()));
         }
         long elapsed = (System.nanoTime() - begin) / 1_000_000;
         long scanMs = Math.max(1, discoveryMs + portScanMs);
-        long openInProfile = out.stream().mapToLong(h -> h.ports().size()).sum(); // discovery may hit ports outside the profile
+        long openInProfile = out.stream().flatMap(h -> h.ports().stream()).filter(p -> p.protocol().equals("tcp")).count(); // discovery may hit ports outside the profile
         ScanReport.Stats stats = new ScanReport.Stats(targets.size(), up.size(), ports.length, counts[0], openInProfile, counts[2],
                 counts[3], counts[4], counts[5], counts[6], discoveryMs, portScanMs, evidenceMs, elapsed, counts[0] * 1000 / scanMs);
         return new ScanReport(out, stats, targets.warnings());
@@ -205,7 +222,7 @@ public final class Scanner {
         }
     }
 
-    private static ScanReport.Port port(int port, PortEvidence e) {
+    private static ScanReport.Port port(int port, String protocol, PortEvidence e) {
         ScanReport.Http http = null;
         HttpInfo h = e.http();
         if (h != null) {
@@ -222,7 +239,7 @@ public final class Scanner {
         if (t != null) {
             tls = new ScanReport.Tls(t.subject(), t.issuer(), t.notAfter(), t.expired(), t.selfSigned(), t.subjectAltNames(), t.protocol());
         }
-        return new ScanReport.Port(port, "tcp", "open", e.banner(), e.probe(), http, tls);
+        return new ScanReport.Port(port, protocol, "open", e.banner(), e.probe(), http, tls);
     }
 
     @FunctionalInterface

@@ -63,7 +63,7 @@ class ScanCommandTest {
         try (ServerSocket ssh = sshLike("127.0.33.1")) {
             int port = ssh.getLocalPort();
             Run r = run("scan", "--targets", "127.0.33.1", "--ports", port + "," + (port == 65000 ? 65001 : 65000),
-                    "--format", "json", "--no-rdns", "--neighbour-table", "/nonexistent", "--listen-ms", "300");
+                    "--format", "json", "--no-rdns", "--no-udp", "--neighbour-table", "/nonexistent", "--listen-ms", "300");
             assertThat(r.code()).as(r.err()).isZero();
             JsonNode root = new ObjectMapper().readTree(r.out());
             assertThat(root.has("hosts")).isTrue();
@@ -96,7 +96,7 @@ class ScanCommandTest {
     @Test
     void table_output_names_hosts_services_and_reasons() throws Exception {
         try (ServerSocket ssh = sshLike("127.0.33.2")) {
-            Run r = run("scan", "--targets", "127.0.33.2", "--ports", String.valueOf(ssh.getLocalPort()), "--no-rdns", "--listen-ms", "300");
+            Run r = run("scan", "--targets", "127.0.33.2", "--ports", String.valueOf(ssh.getLocalPort()), "--no-rdns", "--no-udp", "--listen-ms", "300");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("127.0.33.2").contains(ssh.getLocalPort() + "/tcp").contains("OpenSSH")
                     .contains("1 of 1 addresses up, 1 open ports");

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.topograph.scanner.engine.ScanOptions;
 import io.topograph.scanner.engine.Scanner;
 import io.topograph.scanner.evidence.HostnameResolver;
+import io.topograph.scanner.evidence.UdpProbe;
 import io.topograph.scanner.model.ScanReport;
 import io.topograph.scanner.ports.PortProfiles;
 import io.topograph.scanner.target.TargetParser;
@@ -37,8 +38,8 @@ class LoopbackLabTest {
 
     private static final String NET = "127.0.31.";
     private final List<AutoCloseable> running = new ArrayList<>();
-    /** ip → port → expected service id (null: must be an unidentified open port). */
-    private final Map<String, Map<Integer, String>> expected = new TreeMap<>();
+    /** ip → "tcp/port" or "udp/port" → expected service id (null: must be an unidentified open port). */
+    private final Map<String, Map<String, String>> expected = new TreeMap<>();
     private ScanReport report;
     private long scanMillis;
 
@@ -48,12 +49,19 @@ class LoopbackLabTest {
     private void tcp(int host, int slot, String serviceId, LabServer.Handler handler) throws IOException {
         LabServer s = new LabServer(NET + host, 31000 + slot * 5, 31004 + slot * 5, handler);
         running.add(s);
-        expected.computeIfAbsent(NET + host, k -> new TreeMap<>()).put(s.port(), serviceId);
+        expected.computeIfAbsent(NET + host, k -> new TreeMap<>()).put("tcp/" + s.port(), serviceId);
+    }
+
+    private int udp(int host, int slot, String serviceId, java.util.function.UnaryOperator<byte[]> answer) throws IOException {
+        UdpResponders s = new UdpResponders(NET + host, 31000 + slot * 5, 31004 + slot * 5, answer);
+        running.add(s);
+        expected.computeIfAbsent(NET + host, k -> new TreeMap<>()).put("udp/" + s.port(), serviceId);
+        return s.port();
     }
 
     private void web(int host, int slot, String serviceId, HttpServer s) {
         running.add(() -> s.stop(0));
-        expected.computeIfAbsent(NET + host, k -> new TreeMap<>()).put(s.getAddress().getPort(), serviceId);
+        expected.computeIfAbsent(NET + host, k -> new TreeMap<>()).put("tcp/" + s.getAddress().getPort(), serviceId);
     }
 
     @BeforeAll
@@ -88,13 +96,19 @@ class LoopbackLabTest {
         // .7: open ports nothing in the catalog explains
         tcp(7, 0, null, Protocols.silent());
         tcp(7, 1, null, Protocols.greeting("HELLO LAB 1.0\r\n"));
+        // .8: UDP services (probes go to each host's own address, never to a multicast group)
+        Map<UdpProbe, Integer> udpPorts = new java.util.EnumMap<>(UdpProbe.class);
+        udpPorts.put(UdpProbe.DNS, udp(8, 0, "dnsmasq", UdpResponders.dns("dnsmasq-2.90")));
+        udpPorts.put(UdpProbe.NTP, udp(8, 1, "ntp", UdpResponders.ntp()));
+        udpPorts.put(UdpProbe.SNMP, udp(8, 2, "snmp-linux", UdpResponders.snmp("Linux lab8 6.1.0-18-amd64 #1 SMP Debian x86_64")));
+        udpPorts.put(UdpProbe.NETBIOS, udp(8, 3, "netbios-ns", UdpResponders.netbios()));
 
         Path arp = tmp.resolve("arp");
         Files.write(arp, List.of("IP address       HW type     Flags       HW address            Mask     Device",
                 NET + "1       0x1         0x2         00:11:32:0a:0b:0c     *        lo"));
         HostnameResolver names = address -> address.getHostAddress().equals(NET + 1) ? "lab-one.test" : null;
         ScanOptions options = ScanOptions.defaults().withRate(20_000).withTimeoutMs(1000)
-                .withReadTimeouts(700, 300).withResolver(names).withNeighbourTable(arp);
+                .withReadTimeouts(700, 300).withResolver(names).withNeighbourTable(arp).withUdpProbes(udpPorts);
         long t0 = System.nanoTime();
         report = new Scanner(options).scan(new TargetParser().parse(NET + "1-10"), PortProfiles.resolve("31000-31099", false), null);
         scanMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -113,31 +127,32 @@ class LoopbackLabTest {
 
     @Test
     void every_open_port_is_found_and_nothing_else_is_reported_open() {
-        Map<String, List<Integer>> found = new TreeMap<>();
+        Map<String, List<String>> found = new TreeMap<>();
         for (ScanReport.Host h : report.hosts()) {
             if (!h.ports().isEmpty()) {
-                found.put(h.ip(), h.ports().stream().map(ScanReport.Port::port).sorted().toList());
+                found.put(h.ip(), h.ports().stream().map(p -> p.protocol() + "/" + p.port()).sorted().toList());
             }
         }
-        Map<String, List<Integer>> want = new TreeMap<>();
+        Map<String, List<String>> want = new TreeMap<>();
         expected.forEach((ip, ports) -> want.put(ip, new ArrayList<>(ports.keySet())));
         assertThat(found).isEqualTo(want);
-        assertThat(report.stats().open()).isEqualTo(expected.values().stream().mapToInt(Map::size).sum());
+        assertThat(report.stats().open()).isEqualTo(expected.values().stream()
+                .mapToLong(m -> m.keySet().stream().filter(k -> k.startsWith("tcp/")).count()).sum());
         assertThat(report.stats().closed()).isPositive(); // the other ports of the range answered "refused"
         assertThat(report.stats().probes()).isGreaterThanOrEqualTo(10L * 100);
     }
 
     @Test
     void every_lab_service_is_identified_by_what_it_says() {
-        for (Map.Entry<String, Map<Integer, String>> h : expected.entrySet()) {
+        for (Map.Entry<String, Map<String, String>> h : expected.entrySet()) {
             ScanReport.Host host = host(h.getKey());
-            Map<Integer, String> got = new LinkedHashMap<>();
+            Map<String, String> got = new LinkedHashMap<>();
             for (ScanReport.Service s : host.services()) {
-                got.put(s.port(), s.id());
+                got.put(s.protocol() + "/" + s.port(), s.id());
             }
-            for (Map.Entry<Integer, String> p : h.getValue().entrySet()) {
+            for (Map.Entry<String, String> p : h.getValue().entrySet()) {
                 if (p.getValue() == null) {
-                    assertThat(host.unidentifiedPorts()).as(h.getKey() + ":" + p.getKey()).contains(p.getKey());
+                    assertThat(host.unidentifiedPorts()).as(h.getKey() + ":" + p.getKey()).contains(Integer.parseInt(p.getKey().substring(4)));
                     assertThat(got).as(h.getKey() + ":" + p.getKey()).doesNotContainKey(p.getKey());
                 } else {
                     assertThat(got.get(p.getKey())).as(h.getKey() + ":" + p.getKey() + " " + host.ports()).isEqualTo(p.getValue());
@@ -148,7 +163,7 @@ class LoopbackLabTest {
             for (ScanReport.Service s : host.services()) {
                 assertThat(s.confidence()).as(s.id()).isBetween(75, 99); // content evidence, not port numbers
                 assertThat(s.reason()).as(s.id()).isNotBlank();
-                assertThat(s.protocol()).isEqualTo("tcp");
+                assertThat(s.protocol()).isIn("tcp", "udp");
             }
         }
     }
@@ -173,6 +188,14 @@ class LoopbackLabTest {
         ScanReport.Port jenkins = five.ports().stream().filter(p -> p.tls() == null).findFirst().orElseThrow();
         assertThat(jenkins.http().title()).isEqualTo("Sign in [Jenkins]"); // followed the redirect to /login
         assertThat(jenkins.http().headers()).containsEntry("x-jenkins", "2.452.1");
+
+        ScanReport.Host eight = host(NET + 8);
+        assertThat(eight.ports()).extracting(ScanReport.Port::banner).contains(
+                "DNS rcode=0 version.bind=\"dnsmasq-2.90\"",
+                "NTP v4 server, stratum 2, refid 192.0.2.1",
+                "SNMP sysDescr: Linux lab8 6.1.0-18-amd64 #1 SMP Debian x86_64",
+                "NetBIOS names: LABHOST<00>, WORKGROUP<00>, MAC 00:11:32:01:02:03");
+        assertThat(eight.ports()).allSatisfy(p -> assertThat(p.protocol()).isEqualTo("udp"));
 
         ScanReport.Host seven = host(NET + 7);
         assertThat(seven.ports()).extracting(ScanReport.Port::banner).contains("HELLO LAB 1.0");
