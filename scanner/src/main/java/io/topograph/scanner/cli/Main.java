@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of topograph-daemon.jar. */
 @Command(name = "topograph-daemon", mixinStandardHelpOptions = true, version = "topograph-daemon 0.1.0",
         description = "Topograph discovery daemon and standalone scanner.",
-        subcommands = {ScanCommand.class, EnrollCommand.class, RunCommand.class})
+        subcommands = {ScanCommand.class, SelfCommand.class, EnrollCommand.class, RunCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_USAGE = 2;
@@ -17,7 +17,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: scan, enroll or run");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: scan, self, enroll or run");
     }
 
     public static int execute(String... args) {
