@@ -115,7 +115,8 @@ public sealed interface Rule {
         }
 
         private String describe(String text) {
-            String shown = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+            String trimmed = text.strip();
+            String shown = trimmed.length() > 60 ? trimmed.substring(0, 60) + "…" : trimmed;
             shown = shown.replaceAll("[\\x00-\\x1f\\x7f-\\xff]", ".");
             return switch (kind) {
                 case BANNER -> "banner \"" + shown + "\" matches /" + pattern.pattern() + "/";
