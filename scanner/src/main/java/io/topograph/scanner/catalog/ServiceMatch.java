@@ -1,0 +1,8 @@
+package io.topograph.scanner.catalog;
+
+import java.util.List;
+
+/** A service identified on one port, why (the satisfied conditions), and how sure we are. */
+public record ServiceMatch(ServiceDefinition definition, int port, String protocol, List<Rule.Hit> hits, int strength, int confidence,
+                           String reason, boolean claimedByOwner) {
+}

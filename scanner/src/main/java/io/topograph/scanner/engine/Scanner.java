@@ -1,0 +1,305 @@
+package io.topograph.scanner.engine;
+
+import io.topograph.scanner.catalog.Catalog;
+import io.topograph.scanner.catalog.Matcher;
+import io.topograph.scanner.catalog.ServiceMatch;
+import io.topograph.scanner.evidence.EvidenceCollector;
+import io.topograph.scanner.evidence.HttpInfo;
+import io.topograph.scanner.evidence.NeighbourTable;
+import io.topograph.scanner.evidence.OuiDatabase;
+import io.topograph.scanner.evidence.PortEvidence;
+import io.topograph.scanner.evidence.TlsInfo;
+import io.topograph.scanner.evidence.UdpProber;
+import io.topograph.scanner.model.ScanReport;
+import io.topograph.scanner.target.TargetSet;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a whole scan: (1) host discovery, probing a few common ports of every target (a host is up when
+ * any port answers open or refused); (2) TCP connect scan of the profile's ports on the hosts that are
+ * up; (3) evidence on every open port, reverse DNS and neighbour-table MACs; (4) identification against
+ * the catalog. Discovery is skipped for a single target or a short port list, and can be turned off
+ * (every target is then scanned in full).
+ */
+public final class Scanner {
+
+    /** Ports probed in the discovery phase: what most hosts answer on, open or refused. */
+    static final int[] DISCOVERY_PORTS = {80, 443, 22, 445, 3389, 139, 135, 8080, 53, 21, 23, 25, 5900, 8443, 62078, 7000, 111, 3306, 5432, 8000};
+
+    public interface Progress {
+        void phase(String phase, long done, long total);
+    }
+
+    private final ScanOptions options;
+
+    public Scanner(ScanOptions options) {
+        this.options = options;
+    }
+
+    private static final class HostState {
+        boolean up;
+        final TreeSet<Integer> open = new TreeSet<>();
+    }
+
+    public ScanReport scan(TargetSet targets, int[] ports, Progress progress) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        Map<InetAddress, HostState> hosts = new HashMap<>();
+        Set<Integer> profile = new LinkedHashSet<>();
+        for (int p : ports) {
+            profile.add(p);
+        }
+        long[] counts = new long[7]; // probes, open, closed, filtered, unreachable, retries, backoffs
+        ParallelConnectScanner engine = new ParallelConnectScanner(options.concurrency(), options.ratePerSecond(), options.timeoutMs(),
+                options.retries(), ParallelConnectScanner.defaultThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.evidenceThreads()), r -> {
+            Thread t = new Thread(r, "evidence");
+            t.setDaemon(true);
+            return t;
+        });
+        EvidenceCollector collector = new EvidenceCollector(options.timeoutMs(), options.readTimeoutMs(), options.listenMs());
+        // evidence is collected while the port scan goes on: each open port is handed over as soon as it is found
+        Map<InetAddress, Map<Integer, Future<PortEvidence>>> futures = new HashMap<>();
+        OpenPortListener onOpen = (address, port) -> futures.computeIfAbsent(address, k -> new TreeMap<>())
+                .put(port, options.collectEvidence() ? pool.submit(() -> collector.collect(address, port)) : null);
+
+        // 1. discovery
+        long discoveryMs = 0;
+        List<InetAddress> live;
+        Set<Integer> probedInDiscovery = new LinkedHashSet<>();
+        boolean discover = options.discovery() && targets.size() > 1 && ports.length > 2 * DISCOVERY_PORTS.length;
+        if (discover) {
+            for (int p : DISCOVERY_PORTS) {
+                probedInDiscovery.add(p);
+            }
+            int[] dports = probedInDiscovery.stream().mapToInt(Integer::intValue).toArray();
+            long total = targets.size() * dports.length;
+            long[] done = {0};
+            ConnectStats s = engine.run(probes(targets, dports, false), (probe, state) -> {
+                record(hosts, probe, state, profile, onOpen);
+                if (progress != null && (++done[0] & 1023) == 0) {
+                    progress.phase("discovery", done[0], total);
+                }
+            });
+            add(counts, s);
+            discoveryMs = s.elapsedMs();
+            live = new ArrayList<>();
+            for (InetAddress a : targets) {
+                HostState h = hosts.get(a);
+                if (h != null && h.up) {
+                    live.add(a);
+                }
+            }
+        } else {
+            live = new ArrayList<>();
+            targets.forEach(live::add);
+        }
+
+        // 2. port scan
+        int[] remaining = profile.stream().filter(p -> !probedInDiscovery.contains(p)).mapToInt(Integer::intValue).toArray();
+        long total = (long) live.size() * remaining.length;
+        long[] done = {0};
+        ConnectStats s = engine.run(probes(live, remaining, discover), (probe, state) -> {
+            record(hosts, probe, state, profile, onOpen);
+            if (progress != null && (++done[0] & 1023) == 0) {
+                progress.phase("ports", done[0], total);
+            }
+        });
+        add(counts, s);
+        long portScanMs = s.elapsedMs();
+
+        // 3. the rest of the evidence, names, MACs
+        long evidenceBegin = System.nanoTime();
+        List<InetAddress> up = new ArrayList<>();
+        for (Map.Entry<InetAddress, HostState> e : hosts.entrySet()) {
+            if (e.getValue().up) {
+                up.add(e.getKey());
+            }
+        }
+        up.sort(Scanner::compareAddresses);
+        Map<InetAddress, Map<Integer, PortEvidence>> evidence = new HashMap<>();
+        Map<InetAddress, Map<Integer, PortEvidence>> udp = new HashMap<>();
+        Map<InetAddress, String> names = new HashMap<>();
+        try {
+            Future<List<UdpProber.Answer>> udpAnswers = null;
+            if (options.collectEvidence() && !options.udpProbes().isEmpty() && !up.isEmpty()) {
+                UdpProber prober = new UdpProber(options.udpProbes(), Math.min(1000, options.readTimeoutMs()), 256);
+                udpAnswers = pool.submit(() -> prober.probe(up));
+            }
+            Map<InetAddress, Future<String>> nameFutures = new LinkedHashMap<>();
+            if (options.resolver() != null) {
+                for (InetAddress a : up) {
+                    nameFutures.put(a, pool.submit(() -> options.resolver().lookup(a)));
+                }
+            }
+            long evidenceTotal = futures.values().stream().mapToLong(Map::size).sum();
+            long evidenceDone = 0;
+            for (InetAddress a : up) {
+                Map<Integer, PortEvidence> byPort = new TreeMap<>();
+                for (Map.Entry<Integer, Future<PortEvidence>> f : futures.getOrDefault(a, Map.of()).entrySet()) {
+                    byPort.put(f.getKey(), f.getValue() == null ? PortEvidence.none(f.getKey()) : get(f.getValue(), PortEvidence.none(f.getKey())));
+                    if (progress != null) {
+                        progress.phase("evidence", ++evidenceDone, evidenceTotal);
+                    }
+                }
+                evidence.put(a, byPort);
+            }
+            for (Map.Entry<InetAddress, Future<String>> e : nameFutures.entrySet()) {
+                names.put(e.getKey(), get(e.getValue(), null));
+            }
+            if (udpAnswers != null) {
+                for (UdpProber.Answer a : get(udpAnswers, List.<UdpProber.Answer>of())) {
+                    udp.computeIfAbsent(a.address(), k -> new TreeMap<>())
+                            .put(a.port(), new PortEvidence(a.port(), "udp-" + a.probe().name().toLowerCase(), a.raw(), a.banner(), null, null));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, String> macs = options.neighbourTable() == null ? Map.of() : NeighbourTable.read(options.neighbourTable());
+        long evidenceMs = (System.nanoTime() - evidenceBegin) / 1_000_000;
+
+        // 4. identification and report
+        Catalog catalog = options.catalog().get();
+        OuiDatabase oui = macs.isEmpty() ? null : options.oui().get();
+        Matcher matcher = new Matcher(catalog);
+        List<ScanReport.Host> out = new ArrayList<>();
+        for (InetAddress a : up) {
+            String ip = a.getHostAddress();
+            String mac = a instanceof Inet4Address ? macs.get(ip) : null;
+            String vendor = mac == null || oui == null ? null : oui.vendor(mac);
+            Map<Integer, PortEvidence> ev = evidence.getOrDefault(a, Map.of());
+            Map<Integer, PortEvidence> udpEv = udp.getOrDefault(a, Map.of());
+            Matcher.HostResult identified = matcher.identify(ev, udpEv, vendor);
+            List<ScanReport.Port> portList = new ArrayList<>();
+            for (Map.Entry<Integer, PortEvidence> e : ev.entrySet()) {
+                portList.add(port(e.getKey(), "tcp", e.getValue()));
+            }
+            for (Map.Entry<Integer, PortEvidence> e : udpEv.entrySet()) {
+                portList.add(port(e.getKey(), "udp", e.getValue()));
+            }
+            List<ScanReport.Service> services = new ArrayList<>();
+            for (ServiceMatch m : identified.services()) {
+                services.add(new ScanReport.Service(m.definition().id(), m.definition().name(), m.definition().category(),
+                        m.definition().icon(), m.port(), m.protocol(), m.confidence(), m.reason()));
+            }
+            out.add(new ScanReport.Host(ip, mac, vendor, names.get(a), portList, services, identified.unidentifiedPorts()));
+        }
+        long elapsed = (System.nanoTime() - begin) / 1_000_000;
+        long scanMs = Math.max(1, discoveryMs + portScanMs);
+        long openInProfile = out.stream().flatMap(h -> h.ports().stream()).filter(p -> p.protocol().equals("tcp")).count(); // discovery may hit ports outside the profile
+        ScanReport.Stats stats = new ScanReport.Stats(targets.size(), up.size(), ports.length, counts[0], openInProfile, counts[2],
+                counts[3], counts[4], counts[5], counts[6], discoveryMs, portScanMs, evidenceMs, elapsed, counts[0] * 1000 / scanMs);
+        return new ScanReport(out, stats, targets.warnings());
+    }
+
+    private static <T> T get(Future<T> f, T fallback) throws InterruptedException {
+        try {
+            return f.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            f.cancel(true);
+            return fallback;
+        }
+    }
+
+    private static ScanReport.Port port(int port, String protocol, PortEvidence e) {
+        ScanReport.Http http = null;
+        HttpInfo h = e.http();
+        if (h != null) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> hv : h.headers().entrySet()) {
+                if (!hv.getKey().equals("set-cookie")) {
+                    headers.put(hv.getKey(), String.join(", ", hv.getValue()));
+                }
+            }
+            http = new ScanReport.Http(h.status(), h.title(), h.header("server"), headers);
+        }
+        ScanReport.Tls tls = null;
+        TlsInfo t = e.tls();
+        if (t != null) {
+            tls = new ScanReport.Tls(t.subject(), t.issuer(), t.notAfter(), t.expired(), t.selfSigned(), t.subjectAltNames(), t.protocol());
+        }
+        return new ScanReport.Port(port, protocol, "open", e.banner(), e.probe(), http, tls);
+    }
+
+    @FunctionalInterface
+    private interface OpenPortListener {
+        void opened(InetAddress address, int port);
+    }
+
+    private static void record(Map<InetAddress, HostState> hosts, Probe probe, PortState state, Set<Integer> profile, OpenPortListener onOpen) {
+        if (state == PortState.OPEN || state == PortState.CLOSED) {
+            HostState h = hosts.computeIfAbsent(probe.address(), k -> new HostState());
+            h.up = true;
+            if (state == PortState.OPEN && profile.contains(probe.port()) && h.open.add(probe.port())) {
+                onOpen.opened(probe.address(), probe.port());
+            }
+        }
+    }
+
+    private static void add(long[] counts, ConnectStats s) {
+        counts[0] += s.probes();
+        counts[1] += s.open();
+        counts[2] += s.closed();
+        counts[3] += s.filtered();
+        counts[4] += s.unreachable();
+        counts[5] += s.retries();
+        counts[6] += s.backoffs();
+    }
+
+    /** Port-major order (every host's port 1, then every host's port 2, …) spreads the load across hosts. */
+    static Iterator<Probe> probes(Iterable<InetAddress> hosts, int[] ports, boolean adaptive) {
+        return new Iterator<>() {
+            int portIndex;
+            Iterator<InetAddress> hostIt = ports.length == 0 ? null : hosts.iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (hostIt != null && !hostIt.hasNext()) {
+                    portIndex++;
+                    hostIt = portIndex < ports.length ? hosts.iterator() : null;
+                }
+                return hostIt != null;
+            }
+
+            @Override
+            public Probe next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return new Probe(hostIt.next(), ports[portIndex], 0, adaptive);
+            }
+        };
+    }
+
+    static int compareAddresses(InetAddress x, InetAddress y) {
+        byte[] a = x.getAddress();
+        byte[] b = y.getAddress();
+        if (a.length != b.length) {
+            return Integer.compare(a.length, b.length);
+        }
+        return Arrays.compareUnsigned(a, b);
+    }
+
+    static final Comparator<InetAddress> ADDRESS_ORDER = Scanner::compareAddresses;
+}

@@ -1,0 +1,632 @@
+package io.topograph.scanner.evidence;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Collects evidence from one open TCP port with short blocking exchanges: listen for a greeting, or
+ * send the opening of the protocol expected there (HTTP GET, Redis PING/INFO, PostgreSQL startup,
+ * MongoDB hello, memcached version, AMQP and MQTT connects, LDAP anonymous bind, RDP negotiation), and
+ * for TLS record the certificate. Trust-all TLS is used to observe certificates only; nothing sent
+ * carries credentials. Printer raw ports (9100-9107) are only listened to, never written to.
+ */
+public final class EvidenceCollector {
+
+    public static final String USER_AGENT = "Topograph-Scanner/0.1";
+    private static final int MAX_READ = 64 * 1024;
+    private static final int MAX_BODY = 32 * 1024;
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private final int connectTimeoutMs;
+    private final int readTimeoutMs;
+    private final int listenMs;
+    /** Built on first use: setting up TLS costs a few hundred milliseconds that scans without TLS ports never pay. */
+    private volatile SSLSocketFactory tlsFactory;
+
+    public EvidenceCollector(int connectTimeoutMs, int readTimeoutMs, int listenMs) {
+        this.connectTimeoutMs = connectTimeoutMs;
+        this.readTimeoutMs = readTimeoutMs;
+        this.listenMs = listenMs;
+    }
+
+    private SSLSocketFactory tls() {
+        SSLSocketFactory f = tlsFactory;
+        if (f == null) {
+            synchronized (this) {
+                f = tlsFactory;
+                if (f == null) {
+                    f = trustAllFactory();
+                    tlsFactory = f;
+                }
+            }
+        }
+        return f;
+    }
+
+    /** Probes tried on a port where nothing else got an answer (cheap binary openings). */
+    static final List<ProbeKind> SILENT_FALLBACKS = List.of(ProbeKind.MQTT, ProbeKind.LDAP, ProbeKind.RDP);
+
+    /**
+     * Tries the port's probes in order and returns the first useful evidence (or none). When a service
+     * answers the HTTP probe with something that is not HTTP, the reply often says what it is (a Redis
+     * "-ERR", a memcached "ERROR", an AMQP header): that protocol's own probe is tried next. When nothing
+     * answers at all, a few binary openings (MQTT, LDAP, RDP) are tried last.
+     */
+    public PortEvidence collect(InetAddress address, int port) {
+        List<ProbeKind> order = isPrinterPort(port) ? List.of(ProbeKind.PASSIVE) : PortHints.order(port);
+        java.util.Set<ProbeKind> tried = java.util.EnumSet.noneOf(ProbeKind.class);
+        long deadline = System.nanoTime() + budgetMs() * 1_000_000L;
+        TlsInfo tlsSeen = null;
+        boolean httpSilent = false;
+        for (ProbeKind kind : order) {
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+            if (kind == ProbeKind.PASSIVE && httpSilent) {
+                continue; // a service that speaks first would already have spoken while we waited for HTTP
+            }
+            if (kind == ProbeKind.HTTPS && httpSilent) {
+                continue; // TLS servers answer plain text with an alert or a close, never with silence
+            }
+            tried.add(kind);
+            PortEvidence e = attempt(kind, address, port);
+            if (e == SILENT) {
+                httpSilent |= kind == ProbeKind.HTTP;
+                continue;
+            }
+            if (e != null && (e.raw() != null || e.http() != null)) {
+                if (e.http() == null && e.probe().endsWith("-reply")) {
+                    ProbeKind follow = followUp(e.raw());
+                    if (follow != null && tried.add(follow)) {
+                        PortEvidence better = attempt(follow, address, port);
+                        if (better != null && better.raw() != null) {
+                            e = better;
+                        }
+                    }
+                }
+                return tlsSeen != null && e.tls() == null ? e.withTls(tlsSeen) : e;
+            }
+            if (e != null && e.tls() != null) {
+                tlsSeen = e.tls();
+            }
+        }
+        if (tlsSeen == null && !isPrinterPort(port) && !PortHints.isWeb(port)) {
+            for (ProbeKind kind : SILENT_FALLBACKS) {
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+                if (tried.add(kind)) {
+                    PortEvidence e = attempt(kind, address, port);
+                    if (e != null && e.raw() != null) {
+                        return e;
+                    }
+                }
+            }
+        }
+        return tlsSeen != null ? new PortEvidence(port, "tls", null, null, null, tlsSeen) : PortEvidence.none(port);
+    }
+
+    /** Time allowed for one port's probes before giving up (a new probe is not started after it). */
+    private long budgetMs() {
+        return Math.max(2000L, 3L * readTimeoutMs + listenMs);
+    }
+
+    /** Marks a probe whose connection stayed open but silent for the whole read timeout. */
+    private static final PortEvidence SILENT = new PortEvidence(0, "silent", null, null, null, null);
+
+    private PortEvidence attempt(ProbeKind kind, InetAddress address, int port) {
+        try {
+            return run(kind, address, port);
+        } catch (SocketTimeoutException e) {
+            return SILENT;
+        } catch (IOException | RuntimeException e) {
+            return null; // this probe got nothing
+        }
+    }
+
+    /** Which protocol a non-HTTP reply to an HTTP request points at, if any. */
+    static ProbeKind followUp(String reply) {
+        if (reply == null) {
+            return null;
+        }
+        if (reply.startsWith("-ERR") || reply.startsWith("-DENIED") || reply.startsWith("-NOAUTH")) {
+            return ProbeKind.REDIS;
+        }
+        if (reply.startsWith("ERROR\r\n") || reply.startsWith("CLIENT_ERROR")) {
+            return ProbeKind.MEMCACHED;
+        }
+        if (reply.startsWith("AMQP")) {
+            return ProbeKind.AMQP;
+        }
+        return null;
+    }
+
+    private static boolean isPrinterPort(int port) {
+        return port >= 9100 && port <= 9107;
+    }
+
+    PortEvidence run(ProbeKind kind, InetAddress address, int port) throws IOException {
+        return switch (kind) {
+            case PASSIVE -> passive(address, port);
+            case HTTP -> http(address, port);
+            case HTTPS -> https(address, port);
+            case TLS_PASSIVE -> tlsPassive(address, port);
+            case TLS_LDAP -> tlsExchange(address, port, "ldaps", LDAP_ANONYMOUS_BIND);
+            case REDIS -> exchange(address, port, "redis", "PING\r\nINFO server\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+            case POSTGRES -> exchange(address, port, "postgresql", postgresStartup(), 0);
+            case MONGODB -> exchange(address, port, "mongodb", mongoHello(), 0);
+            case MEMCACHED -> exchange(address, port, "memcached", "version\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+            case AMQP -> exchange(address, port, "amqp", new byte[] {'A', 'M', 'Q', 'P', 0, 0, 9, 1}, 0);
+            case MQTT -> exchange(address, port, "mqtt", mqttConnect(), 0);
+            case LDAP -> exchange(address, port, "ldap", LDAP_ANONYMOUS_BIND, 0);
+            case RDP -> exchange(address, port, "rdp", RDP_NEGOTIATION, 0);
+        };
+    }
+
+    private Socket connect(InetAddress address, int port) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.setSoLinger(true, 0);
+            s.connect(new InetSocketAddress(address, port), connectTimeoutMs);
+            s.setTcpNoDelay(true);
+            return s;
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private PortEvidence passive(InetAddress address, int port) throws IOException {
+        int wait = PortHints.knownServerFirst(port) ? Math.max(listenMs, readTimeoutMs) : listenMs;
+        try (Socket s = connect(address, port)) {
+            byte[] data = readSome(s, wait, 200, 4096);
+            return data.length == 0 ? null : evidence(port, "banner", data);
+        }
+    }
+
+    private PortEvidence exchange(InetAddress address, int port, String probe, byte[] request, int ignored) throws IOException {
+        try (Socket s = connect(address, port)) {
+            OutputStream out = s.getOutputStream();
+            out.write(request);
+            out.flush();
+            byte[] data = readSome(s, readTimeoutMs, 200, 8192);
+            return data.length == 0 ? null : evidence(port, probe, data);
+        }
+    }
+
+    private PortEvidence http(InetAddress address, int port) throws IOException {
+        return httpFollowing(address, port, false);
+    }
+
+    private PortEvidence https(InetAddress address, int port) throws IOException {
+        return httpFollowing(address, port, true);
+    }
+
+    /**
+     * GET / and follow up to three redirects that stay on the same address and port (many web UIs
+     * answer / with a redirect to their login page, where the title is).
+     */
+    private PortEvidence httpFollowing(InetAddress address, int port, boolean tls) throws IOException {
+        String path = "/";
+        PortEvidence last = null;
+        for (int hop = 0; hop < 4; hop++) {
+            PortEvidence e;
+            try {
+                e = httpGet(address, port, tls, path);
+            } catch (IOException ex) {
+                if (last != null) {
+                    return last;
+                }
+                throw ex;
+            }
+            if (e == null) {
+                return last;
+            }
+            last = e;
+            HttpInfo h = e.http();
+            if (h == null || h.status() < 300 || h.status() > 399 || h.header("location") == null) {
+                return e;
+            }
+            String next = sameOriginPath(h.header("location"), address, port);
+            if (next == null || next.equals(path)) {
+                return e;
+            }
+            path = next;
+        }
+        return last;
+    }
+
+    static String sameOriginPath(String location, InetAddress address, int port) {
+        String loc = location.trim();
+        if (loc.isEmpty() || !loc.matches("[\\x21-\\x7e]+")) {
+            return null; // nothing to follow, or characters that do not belong in a request line
+        }
+        if (loc.startsWith("/") && !loc.startsWith("//")) {
+            return loc;
+        }
+        java.util.regex.Matcher m = Pattern.compile("^https?://([^/]+)(/.*)?$", Pattern.CASE_INSENSITIVE).matcher(loc);
+        if (!m.matches()) {
+            return loc.isEmpty() || loc.contains(":") ? null : "/" + loc;
+        }
+        String authority = m.group(1);
+        String host = address.getHostAddress();
+        String expected = (host.contains(":") ? "[" + host + "]" : host);
+        if (authority.equalsIgnoreCase(expected + ":" + port) || authority.equalsIgnoreCase(expected)) {
+            return m.group(2) == null ? "/" : m.group(2);
+        }
+        return null;
+    }
+
+    private PortEvidence httpGet(InetAddress address, int port, boolean tls, String path) throws IOException {
+        try (Socket plain = connect(address, port)) {
+            if (!tls) {
+                return httpExchange(plain, address, port, path, "http", null);
+            }
+            SSLSocket s = handshake(plain, address, port);
+            TlsInfo info = tlsInfo(s);
+            try {
+                PortEvidence e = httpExchange(s, address, port, path, "https", info);
+                return e != null ? e : new PortEvidence(port, "tls", null, null, null, info);
+            } catch (IOException e) {
+                return new PortEvidence(port, "tls", null, null, null, info);
+            }
+        }
+    }
+
+    private PortEvidence tlsPassive(InetAddress address, int port) throws IOException {
+        try (Socket plain = connect(address, port)) {
+            SSLSocket tls = handshake(plain, address, port);
+            TlsInfo info = tlsInfo(tls);
+            byte[] data = readSome(tls, Math.max(listenMs, readTimeoutMs), 200, 4096);
+            return data.length == 0 ? new PortEvidence(port, "tls", null, null, null, info) : evidence(port, "tls-banner", data).withTls(info);
+        }
+    }
+
+    private PortEvidence tlsExchange(InetAddress address, int port, String probe, byte[] request) throws IOException {
+        try (Socket plain = connect(address, port)) {
+            SSLSocket tls = handshake(plain, address, port);
+            TlsInfo info = tlsInfo(tls);
+            tls.getOutputStream().write(request);
+            tls.getOutputStream().flush();
+            byte[] data = readSome(tls, readTimeoutMs, 200, 8192);
+            return data.length == 0 ? new PortEvidence(port, "tls", null, null, null, info) : evidence(port, probe, data).withTls(info);
+        }
+    }
+
+    private SSLSocket handshake(Socket plain, InetAddress address, int port) throws IOException {
+        SSLSocket tls = (SSLSocket) tls().createSocket(plain, address.getHostAddress(), port, false);
+        tls.setUseClientMode(true);
+        tls.setSoTimeout(readTimeoutMs);
+        tls.startHandshake();
+        return tls;
+    }
+
+    private PortEvidence httpExchange(Socket s, InetAddress address, int port, String path, String probe, TlsInfo tls) throws IOException {
+        String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUser-Agent: " + USER_AGENT
+                + "\r\nAccept: text/html,application/json,*/*\r\nConnection: close\r\n\r\n";
+        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        byte[] data = readHttp(s);
+        if (data.length == 0) {
+            return null;
+        }
+        String text = Bytes.latin1(data, data.length);
+        if (!text.startsWith("HTTP/")) {
+            // something answered, but not HTTP: keep it as a banner
+            return evidence(port, probe + "-reply", data).withTls(tls);
+        }
+        int headEnd = text.indexOf("\r\n\r\n");
+        String head = headEnd >= 0 ? text.substring(0, headEnd) : text;
+        String body = headEnd >= 0 ? text.substring(headEnd + 4) : "";
+        String[] lines = head.split("\r\n");
+        String statusLine = lines[0];
+        int status = 0;
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length >= 2 && parts[1].matches("\\d{3}")) {
+            status = Integer.parseInt(parts[1]);
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
+            }
+        }
+        if (headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))) {
+            body = dechunk(body);
+        }
+        String decodedBody = new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        if (decodedBody.length() > MAX_BODY) {
+            decodedBody = decodedBody.substring(0, MAX_BODY);
+        }
+        String title = null;
+        Matcher m = TITLE.matcher(decodedBody);
+        if (m.find()) {
+            title = htmlText(m.group(1));
+        }
+        HttpInfo info = new HttpInfo(path, status, statusLine, headers, title, decodedBody);
+        return new PortEvidence(port, probe, head, Bytes.printable(head, 512), info, tls);
+    }
+
+    private static String htmlText(String s) {
+        String t = s.replaceAll("<[^>]*>", " ")
+                .replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&nbsp;", " ");
+        return t.replaceAll("\\s+", " ").trim();
+    }
+
+    private static String dechunk(String body) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < body.length()) {
+            int eol = body.indexOf("\r\n", i);
+            if (eol < 0) {
+                break;
+            }
+            String sizeText = body.substring(i, eol).split(";")[0].trim();
+            int size;
+            try {
+                size = Integer.parseInt(sizeText, 16);
+            } catch (NumberFormatException e) {
+                return out.length() > 0 ? out.toString() : body;
+            }
+            if (size == 0) {
+                break;
+            }
+            int start = eol + 2;
+            int end = Math.min(body.length(), start + size);
+            out.append(body, start, end);
+            i = end + 2;
+        }
+        return out.toString();
+    }
+
+    private byte[] readHttp(Socket s) throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + (readTimeoutMs + 2000L) * 1_000_000L;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        InputStream in = s.getInputStream();
+        byte[] chunk = new byte[8192];
+        while (buf.size() < MAX_READ) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (buf.size() == 0) {
+                left = Math.min(left, readTimeoutMs - (System.nanoTime() - start) / 1_000_000);
+                if (left <= 0) {
+                    throw new SocketTimeoutException("no answer");
+                }
+            }
+            if (left <= 0) {
+                break;
+            }
+            s.setSoTimeout((int) Math.min(left, readTimeoutMs));
+            int n;
+            try {
+                n = in.read(chunk);
+            } catch (SocketTimeoutException e) {
+                if (buf.size() == 0) {
+                    throw e; // connected, but not a byte in answer
+                }
+                break;
+            } catch (IOException e) {
+                if (buf.size() > 0) {
+                    break; // a reset after the answer: keep what arrived
+                }
+                throw e;
+            }
+            if (n < 0) {
+                break;
+            }
+            buf.write(chunk, 0, n);
+            if (complete(buf)) {
+                break;
+            }
+        }
+        return buf.toByteArray();
+    }
+
+    /** True when a full HTTP response (by Content-Length or final chunk) has arrived. */
+    private static boolean complete(ByteArrayOutputStream buf) {
+        String t = buf.toString(StandardCharsets.ISO_8859_1);
+        int headEnd = t.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            return false;
+        }
+        String head = t.substring(0, headEnd).toLowerCase(Locale.ROOT);
+        Matcher m = Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(head);
+        if (m.find()) {
+            return t.length() - headEnd - 4 >= Long.parseLong(m.group(1));
+        }
+        if (head.contains("chunked")) {
+            return t.endsWith("0\r\n\r\n");
+        }
+        return false;
+    }
+
+    /**
+     * Reads until {@code max} bytes, end of stream, {@code idleMs} of silence after the first bytes,
+     * or {@code firstMs} without any byte.
+     */
+    private static byte[] readSome(Socket s, int firstMs, int idleMs, int max) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        InputStream in = s.getInputStream();
+        byte[] chunk = new byte[4096];
+        long deadline = System.nanoTime() + firstMs * 1_000_000L;
+        while (buf.size() < max) {
+            int timeout;
+            if (buf.size() == 0) {
+                timeout = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                if (deadline - System.nanoTime() <= 0) {
+                    break;
+                }
+            } else {
+                timeout = idleMs;
+            }
+            s.setSoTimeout(timeout);
+            int n;
+            try {
+                n = in.read(chunk, 0, Math.min(chunk.length, max - buf.size()));
+            } catch (SocketTimeoutException e) {
+                break;
+            } catch (IOException e) {
+                if (buf.size() > 0) {
+                    break;
+                }
+                throw e;
+            }
+            if (n < 0) {
+                break;
+            }
+            buf.write(chunk, 0, n);
+        }
+        return buf.toByteArray();
+    }
+
+    private static PortEvidence evidence(int port, String probe, byte[] data) {
+        String raw = Bytes.latin1(data, data.length);
+        return new PortEvidence(port, probe, raw, Bytes.printable(raw, 512), null, null);
+    }
+
+    // ---- TLS -------------------------------------------------------------------------------------
+
+    private static SSLSocketFactory trustAllFactory() {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            TrustManager observeOnly = new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                    // observation only: the certificate is recorded as evidence, never trusted for anything
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            };
+            ctx.init(null, new TrustManager[] {observeOnly}, new SecureRandom());
+            return ctx.getSocketFactory();
+        } catch (Exception e) {
+            throw new IllegalStateException("TLS is not available in this JVM", e);
+        }
+    }
+
+    static TlsInfo tlsInfo(SSLSocket tls) {
+        try {
+            Certificate[] chain = tls.getSession().getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof X509Certificate cert)) {
+                return new TlsInfo(tls.getSession().getProtocol(), null, null, null, null, List.of(), false, false);
+            }
+            List<String> sans = new ArrayList<>();
+            try {
+                Collection<List<?>> names = cert.getSubjectAlternativeNames();
+                if (names != null) {
+                    for (List<?> n : names) {
+                        if (n.size() >= 2 && (Integer.valueOf(2).equals(n.get(0)) || Integer.valueOf(7).equals(n.get(0)))) {
+                            sans.add(String.valueOf(n.get(1)));
+                        }
+                    }
+                }
+            } catch (CertificateParsingException ignored) {
+                // no readable SANs
+            }
+            Instant notAfter = cert.getNotAfter().toInstant();
+            String subject = cert.getSubjectX500Principal().getName();
+            String issuer = cert.getIssuerX500Principal().getName();
+            return new TlsInfo(tls.getSession().getProtocol(), subject, issuer, cert.getNotBefore().toInstant().toString(),
+                    notAfter.toString(), sans, notAfter.isBefore(Instant.now()), subject.equals(issuer));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    // ---- protocol openings -----------------------------------------------------------------------
+
+    /** LDAPv3 anonymous simple bind, message id 1. */
+    static final byte[] LDAP_ANONYMOUS_BIND = {0x30, 0x0c, 0x02, 0x01, 0x01, 0x60, 0x07, 0x02, 0x01, 0x03, 0x04, 0x00, (byte) 0x80, 0x00};
+
+    /** TPKT + X.224 connection request carrying an RDP negotiation request (TLS | CredSSP). */
+    static final byte[] RDP_NEGOTIATION = {0x03, 0x00, 0x00, 0x13, 0x0e, (byte) 0xe0, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x01, 0x00, 0x08, 0x00, 0x03, 0x00, 0x00, 0x00};
+
+    /** PostgreSQL protocol 3.0 StartupMessage for user "topograph" (the server answers with an auth request or an error). */
+    static byte[] postgresStartup() {
+        byte[] params = "user\0topograph\0database\0topograph\0application_name\0topograph-scanner\0\0".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(8 + params.length).order(ByteOrder.BIG_ENDIAN);
+        b.putInt(8 + params.length).putInt(196608).put(params);
+        return b.array();
+    }
+
+    /** MongoDB OP_MSG with the document {isMaster: 1, $db: "admin"}. */
+    static byte[] mongoHello() {
+        ByteArrayOutputStream doc = new ByteArrayOutputStream();
+        doc.write(0x10); // int32 element
+        doc.writeBytes("isMaster\0".getBytes(StandardCharsets.US_ASCII));
+        doc.writeBytes(le(1));
+        doc.write(0x02); // string element
+        doc.writeBytes("$db\0".getBytes(StandardCharsets.US_ASCII));
+        doc.writeBytes(le(6));
+        doc.writeBytes("admin\0".getBytes(StandardCharsets.US_ASCII));
+        doc.write(0x00);
+        byte[] body = doc.toByteArray();
+        ByteBuffer d = ByteBuffer.allocate(4 + body.length).order(ByteOrder.LITTLE_ENDIAN);
+        d.putInt(4 + body.length).put(body);
+        byte[] bson = d.array();
+        int length = 16 + 4 + 1 + bson.length;
+        ByteBuffer m = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        m.putInt(length).putInt(1).putInt(0).putInt(2013); // header: length, requestID, responseTo, OP_MSG
+        m.putInt(0).put((byte) 0).put(bson); // flagBits, section kind 0, document
+        return m.array();
+    }
+
+    private static byte[] le(int v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
+    }
+
+    /** MQTT 3.1.1 CONNECT, clean session, keep-alive 30 s, client id "topograph-scan". */
+    static byte[] mqttConnect() {
+        byte[] id = "topograph-scan".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream v = new ByteArrayOutputStream();
+        v.writeBytes(new byte[] {0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x1e});
+        v.write(0x00);
+        v.write(id.length);
+        v.writeBytes(id);
+        byte[] rest = v.toByteArray();
+        ByteArrayOutputStream p = new ByteArrayOutputStream();
+        p.write(0x10);
+        p.write(rest.length);
+        p.writeBytes(rest);
+        return p.toByteArray();
+    }
+}

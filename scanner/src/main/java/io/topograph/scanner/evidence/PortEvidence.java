@@ -1,0 +1,17 @@
+package io.topograph.scanner.evidence;
+
+/**
+ * Evidence gathered on one open port. {@code raw} is what the service sent, decoded byte for byte as
+ * ISO-8859-1 (so patterns can match binary handshakes, e.g. {@code \x0a} for MySQL's protocol 10);
+ * {@code banner} is its printable form for people; {@code probe} names the probe that obtained it.
+ */
+public record PortEvidence(int port, String probe, String raw, String banner, HttpInfo http, TlsInfo tls) {
+
+    public static PortEvidence none(int port) {
+        return new PortEvidence(port, null, null, null, null, null);
+    }
+
+    public PortEvidence withTls(TlsInfo t) {
+        return new PortEvidence(port, probe, raw, banner, http, t);
+    }
+}
