@@ -101,6 +101,8 @@ public final class ConnectScanner {
      */
     public ConnectStats run(Iterator<Probe> work, BiConsumer<Probe, PortState> listener) throws IOException {
         long begin = System.nanoTime();
+        probes = open = closed = filtered = unreachable = retried = backoffs = 0;
+        inFlight = peak = epochDone = epochTimeouts = 0;
         window = Math.min(concurrency, INITIAL_WINDOW);
         slowStart = true;
         RateLimiter limiter = new RateLimiter(rate);
