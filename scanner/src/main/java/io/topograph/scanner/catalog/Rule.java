@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
  */
 public sealed interface Rule {
 
-    /** One satisfied leaf: its kind and a sentence saying what matched. */
-    record Hit(Evidence kind, String reason) {
+    /** One satisfied leaf: its kind, a sentence saying what matched, and the version it captured (or null). */
+    record Hit(Evidence kind, String reason, String version) {
+        public Hit(Evidence kind, String reason) {
+            this(kind, reason, null);
+        }
     }
 
     boolean evaluate(MatchContext ctx, List<Hit> hits);
@@ -82,10 +85,16 @@ public sealed interface Rule {
                 hits.add(new Hit(kind, "HTTP header " + header + " is present"));
                 return true;
             }
-            if (!pattern.matcher(text).find()) {
+            java.util.regex.Matcher m = pattern.matcher(text);
+            if (!m.find()) {
                 return false;
             }
-            hits.add(new Hit(kind, describe(text)));
+            String version = null;
+            if (pattern.pattern().contains("(?<version>")) {
+                version = m.group("version");
+                version = version == null || version.isBlank() ? null : version.strip();
+            }
+            hits.add(new Hit(kind, describe(text), version));
             return true;
         }
 

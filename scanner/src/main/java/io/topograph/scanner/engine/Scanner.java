@@ -201,7 +201,7 @@ public final class Scanner {
             List<ScanReport.Service> services = new ArrayList<>();
             for (ServiceMatch m : identified.services()) {
                 services.add(new ScanReport.Service(m.definition().id(), m.definition().name(), m.definition().category(),
-                        m.definition().icon(), m.port(), m.protocol(), m.confidence(), m.reason()));
+                        m.definition().icon(), m.port(), m.protocol(), m.confidence(), m.reason(), m.version()));
             }
             out.add(new ScanReport.Host(ip, mac, vendor, names.get(a), portList, services, identified.unidentifiedPorts()));
         }

@@ -30,7 +30,7 @@ public record ScanReport(List<Host> hosts, Stats stats, List<String> warnings) {
     }
 
     public record Service(String id, String name, String category, String icon, int port, String protocol, int confidence,
-                          String reason) {
+                          String reason, String version) {
     }
 
     public record Stats(long targets, int hostsUp, int portsPerHost, long probes, long open, long closed, long filtered,

@@ -45,6 +45,7 @@ public final class ReportWriter {
                     g.writeStringField("protocol", s.protocol());
                     g.writeNumberField("confidence", s.confidence());
                     g.writeStringField("reason", s.reason());
+                    g.writeStringField("version", s.version());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -142,7 +143,7 @@ public final class ReportWriter {
                 out.printf("  %-9s %-28s %4s  %s%n", "PORT", "SERVICE", "CONF", "REASON / BANNER");
                 for (ScanReport.Port p : h.ports()) {
                     ScanReport.Service s = h.services().stream().filter(x -> x.port() == p.port()).findFirst().orElse(null);
-                    String name = s == null ? "(unidentified)" : s.name();
+                    String name = s == null ? "(unidentified)" : s.version() == null ? s.name() : s.name() + " " + s.version();
                     String conf = s == null ? "" : String.valueOf(s.confidence());
                     String detail = s == null ? (p.banner() == null ? "" : p.banner()) : s.reason();
                     out.printf("  %-9s %-28s %4s  %s%n", p.port() + "/" + p.protocol(), cut(name, 28), conf, cut(detail, 100));

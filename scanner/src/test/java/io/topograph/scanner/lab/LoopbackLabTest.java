@@ -189,6 +189,10 @@ class LoopbackLabTest {
         assertThat(jenkins.http().title()).isEqualTo("Sign in [Jenkins]"); // followed the redirect to /login
         assertThat(jenkins.http().headers()).containsEntry("x-jenkins", "2.452.1");
 
+        assertThat(host(NET + 4).services()).extracting(s -> s.id() + " " + s.version())
+                .contains("mysql 8.0.36-0ubuntu0.24.04.1", "mariadb 10.11.6");
+        assertThat(host(NET + 2).services()).extracting(s -> s.id() + " " + s.version()).contains("redis 7.2.4", "memcached 1.6.21");
+
         ScanReport.Host eight = host(NET + 8);
         assertThat(eight.ports()).extracting(ScanReport.Port::banner).contains(
                 "DNS rcode=0 version.bind=\"dnsmasq-2.90\"",
