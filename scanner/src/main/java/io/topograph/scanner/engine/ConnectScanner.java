@@ -99,7 +99,8 @@ public final class ConnectScanner {
      * Runs every probe of the iterator, reporting each final outcome (after retries) with its round-trip
      * time in nanoseconds to {@code listener}, on the calling thread.
      */
-    public ConnectStats run(Iterator<Probe> work, BiConsumer<Probe, PortState> listener) throws IOException {
+    public ConnectStats run(Iterator<Probe> source, BiConsumer<Probe, PortState> listener) throws IOException {
+        ProbeSource work = ProbeSource.of(source);
         long begin = System.nanoTime();
         probes = open = closed = filtered = unreachable = retried = backoffs = 0;
         inFlight = peak = epochDone = epochTimeouts = 0;
@@ -158,7 +159,8 @@ public final class ConnectScanner {
                         finish(p, classify(e), ch, listener, false);
                     }
                 }
-                if (queue.isEmpty() && again.isEmpty() && !work.hasNext()) {
+                boolean idle = queue.isEmpty() && again.isEmpty() && !work.hasNext();
+                if (idle && work.finished()) {
                     break;
                 }
                 // wait for completions, the next deadline, the next token or the end of a pause
@@ -171,7 +173,7 @@ public final class ConnectScanner {
                 if (canLaunch) {
                     wait = Math.min(wait, Math.max(limiter.nanosUntilToken(now), pauseUntil - now));
                 }
-                long waitMs = wait == Long.MAX_VALUE ? 100 : Math.max(0, (wait + 999_999) / 1_000_000);
+                long waitMs = idle ? 2 : wait == Long.MAX_VALUE ? 100 : Math.max(0, (wait + 999_999) / 1_000_000);
                 if (waitMs == 0) {
                     selector.selectNow();
                 } else {

@@ -32,12 +32,13 @@ public final class ParallelConnectScanner {
         return Math.min(4, Runtime.getRuntime().availableProcessors());
     }
 
-    public ConnectStats run(Iterator<Probe> work, BiConsumer<Probe, PortState> listener) throws IOException, InterruptedException {
+    public ConnectStats run(Iterator<Probe> probes, BiConsumer<Probe, PortState> listener) throws IOException, InterruptedException {
+        ProbeSource work = ProbeSource.of(probes);
         if (engines.size() == 1) {
             return engines.get(0).run(work, listener);
         }
         Object lock = new Object();
-        Iterator<Probe> shared = new Iterator<>() {
+        ProbeSource shared = new ProbeSource() {
             @Override
             public boolean hasNext() {
                 synchronized (lock) {
@@ -52,6 +53,13 @@ public final class ParallelConnectScanner {
                         throw new NoSuchElementException();
                     }
                     return work.next();
+                }
+            }
+
+            @Override
+            public boolean finished() {
+                synchronized (lock) {
+                    return work.finished();
                 }
             }
         };
@@ -69,7 +77,7 @@ public final class ParallelConnectScanner {
         try {
             List<Future<ConnectStats>> results = new ArrayList<>();
             for (ConnectScanner e : engines) {
-                results.add(threads.submit(() -> e.run(new Iterator<>() {
+                results.add(threads.submit(() -> e.run(new ProbeSource() {
                     // hasNext/next must be one step: another engine may take the last probe in between
                     Probe pending;
 
@@ -91,6 +99,11 @@ public final class ParallelConnectScanner {
                         Probe p = pending;
                         pending = null;
                         return p;
+                    }
+
+                    @Override
+                    public boolean finished() {
+                        return pending == null && shared.finished();
                     }
                 }, locked)));
             }
