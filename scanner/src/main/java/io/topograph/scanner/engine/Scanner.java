@@ -99,13 +99,19 @@ public final class Scanner {
         }
         long[] done = {0};
         long scanBegin = System.nanoTime();
-        ConnectStats s = engine.run(plan, (probe, state) -> {
-            record(hosts, probe, state, profile, onOpen);
-            plan.onResult(probe, state);
-            if (progress != null && (++done[0] & 1023) == 0) {
-                progress.phase("ports", done[0], 0);
-            }
-        });
+        ConnectStats s;
+        try {
+            s = engine.run(plan, (probe, state) -> {
+                record(hosts, probe, state, profile, onOpen);
+                plan.onResult(probe, state);
+                if (progress != null && (++done[0] & 1023) == 0) {
+                    progress.phase("ports", done[0], 0);
+                }
+            });
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            pool.shutdownNow();
+            throw e;
+        }
         add(counts, s);
         long discoveryMs = discover && plan.discoveryDoneNanos() > 0 ? (plan.discoveryDoneNanos() - scanBegin) / 1_000_000 : 0;
         long portScanMs = s.elapsedMs();
