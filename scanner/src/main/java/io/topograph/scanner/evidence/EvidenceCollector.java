@@ -70,14 +70,17 @@ public final class EvidenceCollector {
         return f;
     }
 
-    /** Probes tried on a port where nothing else got an answer (cheap binary openings). */
-    static final List<ProbeKind> SILENT_FALLBACKS = List.of(ProbeKind.MQTT, ProbeKind.LDAP, ProbeKind.RDP);
+    /**
+     * Probes tried on a port where nothing else got an answer (cheap binary openings). PostgreSQL comes
+     * first: it drops a connection whose first bytes are not a startup packet without a word.
+     */
+    static final List<ProbeKind> SILENT_FALLBACKS = List.of(ProbeKind.POSTGRES, ProbeKind.MQTT, ProbeKind.LDAP, ProbeKind.RDP);
 
     /**
      * Tries the port's probes in order and returns the first useful evidence (or none). When a service
      * answers the HTTP probe with something that is not HTTP, the reply often says what it is (a Redis
      * "-ERR", a memcached "ERROR", an AMQP header): that protocol's own probe is tried next. When nothing
-     * answers at all, a few binary openings (MQTT, LDAP, RDP) are tried last.
+     * answers at all, a few binary openings (PostgreSQL, MQTT, LDAP, RDP) are tried last.
      */
     public PortEvidence collect(InetAddress address, int port) {
         List<ProbeKind> order = isPrinterPort(port) ? List.of(ProbeKind.PASSIVE) : PortHints.order(port);

@@ -87,10 +87,7 @@ final class Protocols {
             DataInputStream d = new DataInputStream(in);
             int len = d.readInt();
             if (len < 8 || len > 10_000) {
-                byte[] fields = "SFATAL\0VFATAL\0C08P01\0Minvalid length of startup packet\0\0".getBytes(StandardCharsets.US_ASCII);
-                out.write(ByteBuffer.allocate(5 + fields.length).put((byte) 'E').putInt(4 + fields.length).put(fields).array());
-                out.flush();
-                return;
+                return; // like PostgreSQL: an invalid startup packet is logged, and the connection dropped without a word
             }
             int code = d.readInt();
             d.readFully(new byte[len - 8]);
