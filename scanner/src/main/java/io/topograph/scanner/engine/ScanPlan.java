@@ -23,6 +23,7 @@ final class ScanPlan implements ProbeSource {
     private final int[] fullPorts;
     private final ArrayDeque<Cursor> active = new ArrayDeque<>();
     private final Set<InetAddress> activated = new HashSet<>();
+    private final Set<InetAddress> answered = new HashSet<>();
     private final boolean discovering;
     private int outstandingDiscovery;
     private boolean takeDiscovery = true;
@@ -77,7 +78,9 @@ final class ScanPlan implements ProbeSource {
             return new Probe(c.host, port, 0, true);
         }
         if (fixed != null && fixed.hasNext()) {
-            return fixed.next();
+            Probe p = fixed.next();
+            // once a host has answered, its timeouts mean filtering or congestion: let them steer the back-off
+            return answered.contains(p.address()) ? new Probe(p.address(), p.port(), 0, true) : p;
         }
         throw new NoSuchElementException();
     }
@@ -89,6 +92,9 @@ final class ScanPlan implements ProbeSource {
 
     /** Called with every final outcome: hosts that answer start their full scan. */
     void onResult(Probe probe, PortState state) {
+        if (!discovering && (state == PortState.OPEN || state == PortState.CLOSED)) {
+            answered.add(probe.address());
+        }
         if (discovering && !probe.adaptive()) {
             outstandingDiscovery--;
             if (outstandingDiscovery == 0 && !discovery.hasNext()) {

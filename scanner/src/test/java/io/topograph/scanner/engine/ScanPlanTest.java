@@ -72,4 +72,20 @@ class ScanPlanTest {
         assertThat(order).containsExactly("40.1:22", "40.2:22", "40.1:80", "40.2:80");
         assertThat(plan.finished()).isTrue();
     }
+
+    @Test
+    void without_discovery_probes_to_a_host_that_answered_feed_the_back_off() throws Exception {
+        ScanPlan plan = ScanPlan.everything(List.of(ip("127.0.40.1"), ip("127.0.40.2")), new int[] {22, 80, 443});
+        Probe first = plan.next();
+        assertThat(first.adaptive()).isFalse(); // nothing known about the host yet
+        plan.onResult(first, PortState.CLOSED);
+        Probe other = plan.next();
+        assertThat(other.address().getHostAddress()).isEqualTo("127.0.40.2");
+        assertThat(other.adaptive()).isFalse();
+        plan.onResult(other, PortState.FILTERED);
+        Probe again = plan.next();
+        assertThat(again.address().getHostAddress()).isEqualTo("127.0.40.1");
+        assertThat(again.adaptive()).isTrue();
+        assertThat(plan.next().adaptive()).isFalse(); // .2 never answered
+    }
 }
