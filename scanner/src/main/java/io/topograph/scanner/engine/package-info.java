@@ -1,0 +1,7 @@
+/**
+ * The scan engine: non-blocking TCP connect scanning (rate limit, concurrency window with slow start and
+ * AIMD back-off, adaptive timeouts), the scan plan (discovery, then each live host's full scan) and the
+ * orchestration of evidence and identification. Invariants: the rate and concurrency limits hold across
+ * all selector threads together; only the targets of the given TargetSet are ever contacted.
+ */
+package io.topograph.scanner.engine;
