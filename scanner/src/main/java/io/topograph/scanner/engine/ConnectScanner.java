@@ -1,6 +1,7 @@
 package io.topograph.scanner.engine;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
@@ -96,8 +97,9 @@ public final class ConnectScanner {
     private long rttSamples;
 
     /**
-     * Runs every probe of the iterator, reporting each final outcome (after retries) with its round-trip
-     * time in nanoseconds to {@code listener}, on the calling thread.
+     * Runs every probe of the iterator, reporting each final outcome (after retries) to {@code listener},
+     * on the calling thread. Interrupting the thread cancels the run: open probe sockets are closed and
+     * an {@link InterruptedIOException} is thrown.
      */
     public ConnectStats run(Iterator<Probe> source, BiConsumer<Probe, PortState> listener) throws IOException {
         ProbeSource work = ProbeSource.of(source);
@@ -113,6 +115,9 @@ public final class ConnectScanner {
         long pauseUntil = 0;
         try (Selector selector = Selector.open()) {
             while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("scan cancelled");
+                }
                 long now = System.nanoTime();
                 // launch new probes while the window and the rate allow
                 while (inFlight < (int) window && now >= pauseUntil && (!again.isEmpty() || work.hasNext())) {

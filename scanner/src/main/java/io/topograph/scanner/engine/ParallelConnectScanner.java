@@ -114,7 +114,12 @@ public final class ParallelConnectScanner {
                 ConnectStats s;
                 try {
                     s = f.get();
+                } catch (InterruptedException e) {
+                    throw new InterruptedException("scan cancelled"); // the engines are interrupted in finally
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof java.io.InterruptedIOException) {
+                        throw new InterruptedException("scan cancelled");
+                    }
                     if (e.getCause() instanceof IOException io) {
                         throw io;
                     }

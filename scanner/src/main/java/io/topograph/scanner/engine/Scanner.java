@@ -63,6 +63,10 @@ public final class Scanner {
         final TreeSet<Integer> open = new TreeSet<>();
     }
 
+    /**
+     * Runs the scan on the calling thread (plus the engine's and the evidence workers' threads).
+     * Interrupting the calling thread cancels it: every socket is closed and InterruptedException thrown.
+     */
     public ScanReport scan(TargetSet targets, int[] ports, Progress progress) throws IOException, InterruptedException {
         long begin = System.nanoTime();
         Map<InetAddress, HostState> hosts = new HashMap<>();
@@ -108,6 +112,9 @@ public final class Scanner {
                     progress.phase("ports", done[0], 0);
                 }
             });
+        } catch (java.io.InterruptedIOException e) {
+            pool.shutdownNow();
+            throw new InterruptedException("scan cancelled");
         } catch (IOException | InterruptedException | RuntimeException e) {
             pool.shutdownNow();
             throw e;
