@@ -52,6 +52,15 @@ public final class Catalog {
         return definitions;
     }
 
+    /** The paths that {@code httpGet} rules want fetched, in a stable order. */
+    public List<String> probePaths() {
+        Set<String> paths = new TreeSet<>();
+        for (ServiceDefinition d : definitions) {
+            d.rule().collectPaths(paths);
+        }
+        return List.copyOf(paths);
+    }
+
     public Catalog plus(Catalog other) {
         List<ServiceDefinition> all = new ArrayList<>(definitions);
         all.addAll(other.definitions);
@@ -221,6 +230,31 @@ public final class Catalog {
                 String regex = colon < 0 ? "" : t.substring(colon + 1).trim();
                 Pattern p = regex.isEmpty() ? null : compile(regex, Pattern.CASE_INSENSITIVE, where);
                 yield new Rule.Text(Evidence.HTTP_HEADER, name, p);
+            }
+            case "httpGet" -> {
+                if (!(v instanceof Map<?, ?> page) || !(page.get("path") instanceof String path) || !path.startsWith("/")
+                        || !path.matches("[\\x21-\\x7e]+")) {
+                    throw new CatalogException(where + ": \"httpGet\" needs {\"path\": \"/...\"} and a status, header or body");
+                }
+                for (Object k : page.keySet()) {
+                    if (!Set.of("path", "status", "header", "body").contains(k)) {
+                        throw new CatalogException(where + ": unknown \"httpGet\" field \"" + k + "\"");
+                    }
+                }
+                Integer status = page.get("status") instanceof Long l ? Integer.valueOf(l.intValue()) : null;
+                String header = null;
+                Pattern headerPattern = null;
+                if (page.get("header") instanceof String h) {
+                    int colon = h.indexOf(':');
+                    header = (colon < 0 ? h : h.substring(0, colon)).trim().toLowerCase();
+                    String regex = colon < 0 ? "" : h.substring(colon + 1).trim();
+                    headerPattern = regex.isEmpty() ? null : compile(regex, Pattern.CASE_INSENSITIVE, where);
+                }
+                Pattern body = page.get("body") == null ? null : pattern(page.get("body"), Pattern.CASE_INSENSITIVE, where);
+                if (status == null && header == null && body == null) {
+                    throw new CatalogException(where + ": \"httpGet\" needs a status, header or body");
+                }
+                yield new Rule.Page(path, status, header, headerPattern, body);
             }
             default -> throw new CatalogException(where + ": unknown rule \"" + key + "\"");
         };

@@ -31,6 +31,59 @@ public sealed interface Rule {
     /** Whether the rule contains a leaf that is not a MAC vendor test (every definition needs one). */
     boolean hasPortScopedLeaf();
 
+    /** Adds the paths this rule wants fetched ({@code httpGet} rules). */
+    default void collectPaths(java.util.Set<String> out) {
+    }
+
+    /**
+     * {@code {"httpGet": {"path": "/version", "status": 200, "header": "Name: regex", "body": "regex"}}}:
+     * the page at {@code path} (fetched when the root page identified nothing specific) answered with
+     * that status, header and body (each optional, at least one given).
+     */
+    record Page(String path, Integer status, String header, Pattern headerPattern, Pattern body) implements Rule {
+        @Override
+        public boolean evaluate(MatchContext ctx, List<Hit> hits) {
+            if (ctx.evidence() == null || ctx.evidence().pages() == null) {
+                return false;
+            }
+            HttpInfo page = ctx.evidence().pages().get(path);
+            if (page == null || (status != null && page.status() != status)) {
+                return false;
+            }
+            if (header != null) {
+                List<String> values = page.headers().get(header);
+                if (values == null || (headerPattern != null && !headerPattern.matcher(String.join("\n", values)).find())) {
+                    return false;
+                }
+            }
+            String version = null;
+            if (body != null) {
+                java.util.regex.Matcher m = body.matcher(page.body() == null ? "" : page.body());
+                if (!m.find()) {
+                    return false;
+                }
+                if (body.pattern().contains("(?<version>")) {
+                    version = m.group("version");
+                }
+            }
+            Evidence kind = body != null ? Evidence.HTTP_BODY : header != null ? Evidence.HTTP_HEADER : Evidence.PROTOCOL;
+            String what = body != null ? " with a body matching /" + body.pattern() + "/"
+                    : header != null ? " with header " + header : "";
+            hits.add(new Hit(kind, "GET " + path + " answered " + page.status() + what, version));
+            return true;
+        }
+
+        @Override
+        public boolean hasPortScopedLeaf() {
+            return true;
+        }
+
+        @Override
+        public void collectPaths(java.util.Set<String> out) {
+            out.add(path);
+        }
+    }
+
     /** TCP ports ({@code "ports"}) or UDP ports ({@code "udp"}). */
     record Ports(String protocol, Set<Integer> ports) implements Rule {
         @Override
@@ -146,6 +199,11 @@ public sealed interface Rule {
 
     record All(List<Rule> rules) implements Rule {
         @Override
+        public void collectPaths(java.util.Set<String> out) {
+            rules.forEach(r -> r.collectPaths(out));
+        }
+
+        @Override
         public boolean evaluate(MatchContext ctx, List<Hit> hits) {
             int mark = hits.size();
             for (Rule r : rules) {
@@ -170,6 +228,11 @@ public sealed interface Rule {
 
     /** Holds when any child holds; every child is evaluated so all supporting evidence is recorded. */
     record Any(List<Rule> rules) implements Rule {
+        @Override
+        public void collectPaths(java.util.Set<String> out) {
+            rules.forEach(r -> r.collectPaths(out));
+        }
+
         @Override
         public boolean evaluate(MatchContext ctx, List<Hit> hits) {
             boolean any = false;

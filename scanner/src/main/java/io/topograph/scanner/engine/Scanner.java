@@ -86,7 +86,7 @@ public final class Scanner {
         // evidence is collected while the port scan goes on: each open port is handed over as soon as it is found
         Map<InetAddress, Map<Integer, Future<PortEvidence>>> futures = new HashMap<>();
         OpenPortListener onOpen = (address, port) -> futures.computeIfAbsent(address, k -> new TreeMap<>())
-                .put(port, options.collectEvidence() ? pool.submit(() -> collector.collect(address, port)) : null);
+                .put(port, options.collectEvidence() ? pool.submit(() -> withKnownPages(collector, address, port)) : null);
 
         // 1+2. discovery and port scan in one run: a host's port scan starts as soon as it answers
         boolean discover = options.discovery() && targets.size() > 1 && ports.length > 2 * DISCOVERY_PORTS.length;
@@ -206,6 +206,24 @@ public final class Scanner {
         ScanReport.Stats stats = new ScanReport.Stats(targets.size(), up.size(), ports.length, counts[0], openInProfile, counts[2],
                 counts[3], counts[4], counts[5], counts[6], discoveryMs, portScanMs, evidenceMs, elapsed, counts[0] * 1000 / scanMs);
         return new ScanReport(out, stats, targets.warnings());
+    }
+
+    /**
+     * Evidence of one port; for a web service whose root page identified nothing specific (no match,
+     * a generic one, or one weaker than content), the catalog's known paths are fetched too.
+     */
+    private PortEvidence withKnownPages(EvidenceCollector collector, InetAddress address, int port) {
+        PortEvidence e = collector.collect(address, port);
+        if (e.http() == null) {
+            return e;
+        }
+        Catalog catalog = options.catalog().get();
+        List<String> paths = catalog.probePaths();
+        ServiceMatch m = new Matcher(catalog).best(new io.topograph.scanner.catalog.MatchContext(port, e, null));
+        if (paths.isEmpty() || (m != null && !m.definition().generic() && m.strength() >= 4)) {
+            return e;
+        }
+        return collector.withPages(address, port, e, paths);
     }
 
     private static <T> T get(Future<T> f, T fallback) throws InterruptedException {

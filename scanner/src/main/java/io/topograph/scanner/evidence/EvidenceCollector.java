@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
@@ -118,6 +119,32 @@ public final class EvidenceCollector {
         }
         return tlsSeen != null ? new PortEvidence(port, "tls", null, null, null, tlsSeen) : PortEvidence.none(port);
     }
+
+    /**
+     * Fetches known paths (from the catalog's {@code httpGet} rules) from a web service whose root page
+     * did not say what it is: one GET each, no redirects, stopping at the first that gets no answer.
+     */
+    public PortEvidence withPages(InetAddress address, int port, PortEvidence root, List<String> paths) {
+        if (root.http() == null || paths.isEmpty()) {
+            return root;
+        }
+        boolean tls = "https".equals(root.probe());
+        Map<String, HttpInfo> pages = new java.util.LinkedHashMap<>();
+        for (String path : paths.subList(0, Math.min(paths.size(), MAX_PAGES))) {
+            try {
+                PortEvidence e = httpGet(address, port, tls, path);
+                if (e != null && e.http() != null) {
+                    pages.put(path, e.http());
+                }
+            } catch (IOException e) {
+                break; // the service stopped answering: leave it alone
+            }
+        }
+        return pages.isEmpty() ? root : root.withPages(pages);
+    }
+
+    /** Known paths fetched at most per port. */
+    public static final int MAX_PAGES = 24;
 
     /** Time allowed for one port's probes before giving up (a new probe is not started after it). */
     private long budgetMs() {

@@ -95,6 +95,9 @@ class LoopbackLabTest {
         web(5, 1, "jenkins", WebServers.http(NET + 5, 31005, 31009, Map.of(
                 "/", WebServers.redirect("/login?from=%2F"),
                 "/login", WebServers.page(200, "Sign in [Jenkins]", Map.of("X-Jenkins", "2.452.1")))));
+        web(5, 2, "etcd", WebServers.http(NET + 5, 31010, 31014, Map.of(
+                "/", WebServers.text(404, "404 page not found\n"),
+                "/version", WebServers.text(200, "{\"etcdserver\":\"3.5.12\",\"etcdcluster\":\"3.5.0\"}"))));
         // .6: messaging and remote desktop
         tcp(6, 0, "rabbitmq", Protocols.amqp());
         tcp(6, 1, "mqtt", Protocols.mqtt());
@@ -212,6 +215,10 @@ class LoopbackLabTest {
         assertThat(host(NET + 4).services()).extracting(s -> s.id() + " " + s.version())
                 .contains("mysql 8.0.36-0ubuntu0.24.04.1", "mariadb 10.11.6");
         assertThat(host(NET + 2).services()).extracting(s -> s.id() + " " + s.version()).contains("redis 7.2.4", "memcached 1.6.21");
+        // identified from a known path (the root page says nothing)
+        assertThat(five.services()).filteredOn(s -> s.id().equals("etcd")).singleElement()
+                .satisfies(s -> assertThat(s.reason()).startsWith("GET /version answered 200"))
+                .satisfies(s -> assertThat(s.version()).isEqualTo("3.5.12"));
 
         ScanReport.Host eight = host(NET + 8);
         assertThat(eight.ports()).extracting(ScanReport.Port::banner).contains(
