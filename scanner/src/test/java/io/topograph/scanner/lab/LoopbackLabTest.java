@@ -103,6 +103,8 @@ class LoopbackLabTest {
         tcp(6, 1, "mqtt", Protocols.mqtt());
         tcp(6, 2, "nats", Protocols.greeting("INFO {\"server_id\":\"NLABSERVER\",\"version\":\"2.10.7\",\"go\":\"go1.21\",\"max_payload\":1048576}\r\n"));
         tcp(6, 3, "vnc", Protocols.greeting("RFB 003.008\n"));
+        tcp(6, 4, "ldap", Protocols.ldap());
+        tcp(6, 5, "rdp", Protocols.rdp());
         // .7: open ports nothing in the catalog explains
         tcp(7, 0, null, Protocols.silent());
         tcp(7, 1, null, Protocols.greeting("HELLO LAB 1.0\r\n"));

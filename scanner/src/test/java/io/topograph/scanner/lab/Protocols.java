@@ -234,4 +234,33 @@ final class Protocols {
         out.write(s.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
+
+    /** LDAP: answers a bind request with a successful BindResponse; drops anything that is not BER. */
+    static LabServer.Handler ldap() {
+        return (in, out) -> {
+            byte[] buf = new byte[256];
+            int n = in.read(buf);
+            if (n < 2 || buf[0] != 0x30) {
+                return; // not an LDAPMessage: hang up, as directory servers do
+            }
+            out.write(new byte[] {0x30, 0x0c, 0x02, 0x01, 0x01, 0x61, 0x07, 0x0a, 0x01, 0x00, 0x04, 0x00, 0x04, 0x00});
+            out.flush();
+            in.read(buf);
+        };
+    }
+
+    /** RDP: answers an X.224 connection request with a connection confirm selecting TLS. */
+    static LabServer.Handler rdp() {
+        return (in, out) -> {
+            byte[] buf = new byte[256];
+            int n = in.read(buf);
+            if (n < 11 || buf[0] != 0x03 || buf[1] != 0x00 || (buf[5] & 0xff) != 0xe0) {
+                return;
+            }
+            out.write(new byte[] {0x03, 0x00, 0x00, 0x13, 0x0e, (byte) 0xd0, 0x00, 0x00, 0x12, 0x34, 0x00,
+                0x02, 0x1f, 0x08, 0x00, 0x01, 0x00, 0x00, 0x00});
+            out.flush();
+            in.read(buf);
+        };
+    }
 }
