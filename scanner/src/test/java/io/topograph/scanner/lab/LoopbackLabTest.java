@@ -259,7 +259,7 @@ class LoopbackLabTest {
 
     @Test
     void the_whole_lab_scan_is_quick() {
-        assertThat(scanMillis).as("lab scan took %d ms: %s", scanMillis, report.stats()).isLessThan(20_000);
+        assertThat(scanMillis).as("lab scan took %d ms: %s", scanMillis, report.stats()).isLessThan(60_000); // a sanity bound; shared CI machines are slow at times
     }
 
     static String summary(ScanReport r) {
