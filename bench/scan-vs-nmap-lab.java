@@ -142,9 +142,7 @@ public class ScanVsNmapLab {
             DataInputStream d = new DataInputStream(in);
             int len = d.readInt();
             if (len < 8 || len > 10_000) {
-                byte[] f = "SFATAL\0VFATAL\0C08P01\0Minvalid length of startup packet\0\0".getBytes(StandardCharsets.US_ASCII);
-                out.write(ByteBuffer.allocate(5 + f.length).put((byte) 'E').putInt(4 + f.length).put(f).array());
-                return;
+                return; // like PostgreSQL: an invalid startup packet is dropped without an answer
             }
             int code = d.readInt();
             d.readFully(new byte[len - 8]);

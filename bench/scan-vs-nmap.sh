@@ -124,7 +124,7 @@ for run in range(1, runs + 1):
 o, report = ours(os.path.join(out, "ours-1.json"))
 ids = collections.Counter()
 for h in report["hosts"]:
-    svc = {s["port"]: s["id"] for s in h["services"]}
+    svc = {s["port"]: s["id"] + (" " + s["version"] if s.get("version") else "") for s in h["services"]}
     for p in h["ports"]:
         ids[(p["port"], svc.get(p["port"], "(unidentified)"))] += 1
 print("\n== our identification (run 1): port -> service id (hosts)")

@@ -1,7 +1,6 @@
 package io.topograph.scanner.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.topograph.scanner.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,6 @@ import java.util.stream.Stream;
  */
 public final class Catalog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> DEFINITION_KEYS = Set.of("id", "name", "description", "category", "icon", "match",
             "generic", "priority", "confidence");
 
@@ -53,6 +50,15 @@ public final class Catalog {
 
     public List<ServiceDefinition> definitions() {
         return definitions;
+    }
+
+    /** The paths that {@code httpGet} rules want fetched, in a stable order. */
+    public List<String> probePaths() {
+        Set<String> paths = new TreeSet<>();
+        for (ServiceDefinition d : definitions) {
+            d.rule().collectPaths(paths);
+        }
+        return List.copyOf(paths);
     }
 
     public Catalog plus(Catalog other) {
@@ -101,40 +107,47 @@ public final class Catalog {
         return new Catalog(defs);
     }
 
+    @SuppressWarnings("unchecked")
     public static List<ServiceDefinition> parse(byte[] json, String source) {
-        JsonNode root;
+        Object root;
         try {
-            root = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CatalogException(source + ": not valid JSON: " + e.getOriginalMessage());
+            root = Json.parse(json);
+        } catch (Json.ParseException e) {
+            throw new CatalogException(source + ": not valid JSON: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (root == null || !root.isObject() || !root.path("services").isArray()) {
+        if (!(root instanceof Map<?, ?> file) || !(file.get("services") instanceof List<?> services)) {
             throw new CatalogException(source + ": expected an object with a \"services\" array");
         }
-        String fileCategory = root.path("category").asText(null);
-        String fileIcon = root.path("icon").asText(null);
+        String fileCategory = text(file.get("category"));
+        String fileIcon = text(file.get("icon"));
         List<ServiceDefinition> out = new ArrayList<>();
-        for (JsonNode s : root.path("services")) {
-            String id = s.path("id").asText("");
+        for (Object item : services) {
+            if (!(item instanceof Map<?, ?> s)) {
+                throw new CatalogException(source + ": every service must be an object");
+            }
+            String id = text(s.get("id"));
+            id = id == null ? "" : id;
             String where = source + ": service \"" + id + "\"";
             if (!id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
                 throw new CatalogException(source + ": service id \"" + id + "\" must be 1-64 lower-case letters, digits, . _ -");
             }
-            for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
+            for (Object key : s.keySet()) {
                 if (!DEFINITION_KEYS.contains(key)) {
                     throw new CatalogException(where + ": unknown field \"" + key + "\"");
                 }
             }
-            String name = required(s, "name", where);
-            String category = s.path("category").asText(fileCategory);
+            String name = text(s.get("name"));
+            if (name == null || name.isBlank()) {
+                throw new CatalogException(where + ": \"name\" is required");
+            }
+            String category = s.containsKey("category") ? text(s.get("category")) : fileCategory;
             if (category == null || category.isBlank()) {
                 throw new CatalogException(where + ": no category (set it on the file or the service)");
             }
-            String icon = s.path("icon").asText(fileIcon == null ? category : fileIcon);
-            if (!s.has("match")) {
+            String icon = s.containsKey("icon") ? text(s.get("icon")) : (fileIcon == null ? category : fileIcon);
+            if (!s.containsKey("match")) {
                 throw new CatalogException(where + ": no \"match\" rule");
             }
             Rule rule = rule(s.get("match"), where);
@@ -142,62 +155,62 @@ public final class Catalog {
                 throw new CatalogException(where + ": the rule needs a port, protocol, banner, HTTP or TLS condition (a MAC vendor alone cannot claim a port)");
             }
             Integer confidence = null;
-            if (s.has("confidence")) {
-                int c = s.get("confidence").asInt(-1);
+            if (s.containsKey("confidence")) {
+                long c = s.get("confidence") instanceof Long l ? l : -1;
                 if (c < 1 || c > 100) {
                     throw new CatalogException(where + ": confidence must be 1-100");
                 }
-                confidence = c;
+                confidence = (int) c;
             }
-            out.add(new ServiceDefinition(id, name, s.path("description").asText(""), category, icon, rule,
-                    s.path("generic").asBoolean(false), s.path("priority").asInt(0), confidence, source));
+            boolean generic = Boolean.TRUE.equals(s.get("generic"));
+            int priority = s.get("priority") instanceof Long l ? l.intValue() : 0;
+            String description = text(s.get("description"));
+            out.add(new ServiceDefinition(id, name, description == null ? "" : description, category, icon, rule, generic, priority,
+                    confidence, source));
         }
         return out;
     }
 
-    private static String required(JsonNode s, String field, String where) {
-        String v = s.path(field).asText("");
-        if (v.isBlank()) {
-            throw new CatalogException(where + ": \"" + field + "\" is required");
-        }
-        return v;
+    private static String text(Object v) {
+        return v instanceof String s ? s : v == null ? null : String.valueOf(v);
     }
 
-    static Rule rule(JsonNode node, String where) {
-        if (node == null || !node.isObject() || node.size() != 1) {
+    static Rule rule(Object node, String where) {
+        if (!(node instanceof Map<?, ?> map) || map.size() != 1) {
             throw new CatalogException(where + ": each rule must be an object with exactly one key, got " + node);
         }
-        Map.Entry<String, JsonNode> e = node.fields().next();
-        JsonNode v = e.getValue();
-        return switch (e.getKey()) {
+        Map.Entry<?, ?> e = map.entrySet().iterator().next();
+        String key = String.valueOf(e.getKey());
+        Object v = e.getValue();
+        return switch (key) {
             case "all", "any" -> {
-                if (!v.isArray() || v.isEmpty()) {
-                    throw new CatalogException(where + ": \"" + e.getKey() + "\" needs a non-empty array of rules");
+                if (!(v instanceof List<?> list) || list.isEmpty()) {
+                    throw new CatalogException(where + ": \"" + key + "\" needs a non-empty array of rules");
                 }
                 List<Rule> children = new ArrayList<>();
-                for (JsonNode c : v) {
+                for (Object c : list) {
                     children.add(rule(c, where));
                 }
-                yield e.getKey().equals("all") ? new Rule.All(children) : new Rule.Any(children);
+                yield key.equals("all") ? new Rule.All(children) : new Rule.Any(children);
             }
             case "not" -> new Rule.Not(rule(v, where));
             case "ports", "udp" -> {
                 Set<Integer> ports = new TreeSet<>();
-                if (v.isInt()) {
-                    ports.add(v.asInt());
-                } else if (v.isArray()) {
-                    for (JsonNode p : v) {
-                        ports.add(p.asInt(-1));
+                if (v instanceof Long one) {
+                    ports.add(one.intValue());
+                } else if (v instanceof List<?> list) {
+                    for (Object p : list) {
+                        ports.add(p instanceof Long l && l >= 1 && l <= 65535 ? l.intValue() : -1);
                     }
                 }
                 if (ports.isEmpty() || ports.stream().anyMatch(p -> p < 1 || p > 65535)) {
-                    throw new CatalogException(where + ": \"" + e.getKey() + "\" needs port numbers 1-65535");
+                    throw new CatalogException(where + ": \"" + key + "\" needs port numbers 1-65535");
                 }
-                yield new Rule.Ports(e.getKey().equals("udp") ? "udp" : "tcp", Collections.unmodifiableSet(new LinkedHashSet<>(ports)));
+                yield new Rule.Ports(key.equals("udp") ? "udp" : "tcp", Collections.unmodifiableSet(new LinkedHashSet<>(ports)));
             }
             case "protocol" -> {
-                String p = v.asText("");
-                if (!p.equals("http") && !p.equals("tls")) {
+                String p = text(v);
+                if (!"http".equals(p) && !"tls".equals(p)) {
                     throw new CatalogException(where + ": \"protocol\" must be \"http\" or \"tls\"");
                 }
                 yield new Rule.Protocol(p);
@@ -208,25 +221,50 @@ public final class Catalog {
             case "tlsSubject" -> new Rule.Text(Evidence.TLS_SUBJECT, null, pattern(v, Pattern.CASE_INSENSITIVE, where));
             case "macVendor" -> new Rule.Text(Evidence.MAC_VENDOR, null, pattern(v, Pattern.CASE_INSENSITIVE, where));
             case "httpHeader" -> {
-                String text = v.asText("");
-                int colon = text.indexOf(':');
-                String name = (colon < 0 ? text : text.substring(0, colon)).trim().toLowerCase();
+                String t = text(v) == null ? "" : text(v);
+                int colon = t.indexOf(':');
+                String name = (colon < 0 ? t : t.substring(0, colon)).trim().toLowerCase();
                 if (!name.matches("[a-z0-9-]+")) {
                     throw new CatalogException(where + ": \"httpHeader\" must be \"Name: regex\" or \"Name\"");
                 }
-                String regex = colon < 0 ? "" : text.substring(colon + 1).trim();
+                String regex = colon < 0 ? "" : t.substring(colon + 1).trim();
                 Pattern p = regex.isEmpty() ? null : compile(regex, Pattern.CASE_INSENSITIVE, where);
                 yield new Rule.Text(Evidence.HTTP_HEADER, name, p);
             }
-            default -> throw new CatalogException(where + ": unknown rule \"" + e.getKey() + "\"");
+            case "httpGet" -> {
+                if (!(v instanceof Map<?, ?> page) || !(page.get("path") instanceof String path) || !path.startsWith("/")
+                        || !path.matches("[\\x21-\\x7e]+")) {
+                    throw new CatalogException(where + ": \"httpGet\" needs {\"path\": \"/...\"} and a status, header or body");
+                }
+                for (Object k : page.keySet()) {
+                    if (!Set.of("path", "status", "header", "body").contains(k)) {
+                        throw new CatalogException(where + ": unknown \"httpGet\" field \"" + k + "\"");
+                    }
+                }
+                Integer status = page.get("status") instanceof Long l ? Integer.valueOf(l.intValue()) : null;
+                String header = null;
+                Pattern headerPattern = null;
+                if (page.get("header") instanceof String h) {
+                    int colon = h.indexOf(':');
+                    header = (colon < 0 ? h : h.substring(0, colon)).trim().toLowerCase();
+                    String regex = colon < 0 ? "" : h.substring(colon + 1).trim();
+                    headerPattern = regex.isEmpty() ? null : compile(regex, Pattern.CASE_INSENSITIVE, where);
+                }
+                Pattern body = page.get("body") == null ? null : pattern(page.get("body"), Pattern.CASE_INSENSITIVE, where);
+                if (status == null && header == null && body == null) {
+                    throw new CatalogException(where + ": \"httpGet\" needs a status, header or body");
+                }
+                yield new Rule.Page(path, status, header, headerPattern, body);
+            }
+            default -> throw new CatalogException(where + ": unknown rule \"" + key + "\"");
         };
     }
 
-    private static Pattern pattern(JsonNode v, int flags, String where) {
-        if (!v.isTextual() || v.asText().isEmpty()) {
+    private static Pattern pattern(Object v, int flags, String where) {
+        if (!(v instanceof String text) || text.isEmpty()) {
             throw new CatalogException(where + ": patterns must be non-empty strings");
         }
-        return compile(v.asText(), flags, where);
+        return compile(text, flags, where);
     }
 
     private static Pattern compile(String regex, int flags, String where) {

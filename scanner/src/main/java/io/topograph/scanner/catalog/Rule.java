@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
  */
 public sealed interface Rule {
 
-    /** One satisfied leaf: its kind and a sentence saying what matched. */
-    record Hit(Evidence kind, String reason) {
+    /** One satisfied leaf: its kind, a sentence saying what matched, and the version it captured (or null). */
+    record Hit(Evidence kind, String reason, String version) {
+        public Hit(Evidence kind, String reason) {
+            this(kind, reason, null);
+        }
     }
 
     boolean evaluate(MatchContext ctx, List<Hit> hits);
@@ -27,6 +30,59 @@ public sealed interface Rule {
 
     /** Whether the rule contains a leaf that is not a MAC vendor test (every definition needs one). */
     boolean hasPortScopedLeaf();
+
+    /** Adds the paths this rule wants fetched ({@code httpGet} rules). */
+    default void collectPaths(java.util.Set<String> out) {
+    }
+
+    /**
+     * {@code {"httpGet": {"path": "/version", "status": 200, "header": "Name: regex", "body": "regex"}}}:
+     * the page at {@code path} (fetched when the root page identified nothing specific) answered with
+     * that status, header and body (each optional, at least one given).
+     */
+    record Page(String path, Integer status, String header, Pattern headerPattern, Pattern body) implements Rule {
+        @Override
+        public boolean evaluate(MatchContext ctx, List<Hit> hits) {
+            if (ctx.evidence() == null || ctx.evidence().pages() == null) {
+                return false;
+            }
+            HttpInfo page = ctx.evidence().pages().get(path);
+            if (page == null || (status != null && page.status() != status)) {
+                return false;
+            }
+            if (header != null) {
+                List<String> values = page.headers().get(header);
+                if (values == null || (headerPattern != null && !headerPattern.matcher(String.join("\n", values)).find())) {
+                    return false;
+                }
+            }
+            String version = null;
+            if (body != null) {
+                java.util.regex.Matcher m = body.matcher(page.body() == null ? "" : page.body());
+                if (!m.find()) {
+                    return false;
+                }
+                if (body.pattern().contains("(?<version>")) {
+                    version = m.group("version");
+                }
+            }
+            Evidence kind = body != null ? Evidence.HTTP_BODY : header != null ? Evidence.HTTP_HEADER : Evidence.PROTOCOL;
+            String what = body != null ? " with a body matching /" + body.pattern() + "/"
+                    : header != null ? " with header " + header : "";
+            hits.add(new Hit(kind, "GET " + path + " answered " + page.status() + what, version));
+            return true;
+        }
+
+        @Override
+        public boolean hasPortScopedLeaf() {
+            return true;
+        }
+
+        @Override
+        public void collectPaths(java.util.Set<String> out) {
+            out.add(path);
+        }
+    }
 
     /** TCP ports ({@code "ports"}) or UDP ports ({@code "udp"}). */
     record Ports(String protocol, Set<Integer> ports) implements Rule {
@@ -82,10 +138,16 @@ public sealed interface Rule {
                 hits.add(new Hit(kind, "HTTP header " + header + " is present"));
                 return true;
             }
-            if (!pattern.matcher(text).find()) {
+            java.util.regex.Matcher m = pattern.matcher(text);
+            if (!m.find()) {
                 return false;
             }
-            hits.add(new Hit(kind, describe(text)));
+            String version = null;
+            if (pattern.pattern().contains("(?<version>")) {
+                version = m.group("version");
+                version = version == null || version.isBlank() ? null : version.strip();
+            }
+            hits.add(new Hit(kind, describe(text), version));
             return true;
         }
 
@@ -137,6 +199,11 @@ public sealed interface Rule {
 
     record All(List<Rule> rules) implements Rule {
         @Override
+        public void collectPaths(java.util.Set<String> out) {
+            rules.forEach(r -> r.collectPaths(out));
+        }
+
+        @Override
         public boolean evaluate(MatchContext ctx, List<Hit> hits) {
             int mark = hits.size();
             for (Rule r : rules) {
@@ -161,6 +228,11 @@ public sealed interface Rule {
 
     /** Holds when any child holds; every child is evaluated so all supporting evidence is recorded. */
     record Any(List<Rule> rules) implements Rule {
+        @Override
+        public void collectPaths(java.util.Set<String> out) {
+            rules.forEach(r -> r.collectPaths(out));
+        }
+
         @Override
         public boolean evaluate(MatchContext ctx, List<Hit> hits) {
             boolean any = false;

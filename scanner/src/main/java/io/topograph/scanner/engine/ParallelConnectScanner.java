@@ -32,12 +32,13 @@ public final class ParallelConnectScanner {
         return Math.min(4, Runtime.getRuntime().availableProcessors());
     }
 
-    public ConnectStats run(Iterator<Probe> work, BiConsumer<Probe, PortState> listener) throws IOException, InterruptedException {
+    public ConnectStats run(Iterator<Probe> probes, BiConsumer<Probe, PortState> listener) throws IOException, InterruptedException {
+        ProbeSource work = ProbeSource.of(probes);
         if (engines.size() == 1) {
             return engines.get(0).run(work, listener);
         }
         Object lock = new Object();
-        Iterator<Probe> shared = new Iterator<>() {
+        ProbeSource shared = new ProbeSource() {
             @Override
             public boolean hasNext() {
                 synchronized (lock) {
@@ -52,6 +53,13 @@ public final class ParallelConnectScanner {
                         throw new NoSuchElementException();
                     }
                     return work.next();
+                }
+            }
+
+            @Override
+            public boolean finished() {
+                synchronized (lock) {
+                    return work.finished();
                 }
             }
         };
@@ -69,7 +77,7 @@ public final class ParallelConnectScanner {
         try {
             List<Future<ConnectStats>> results = new ArrayList<>();
             for (ConnectScanner e : engines) {
-                results.add(threads.submit(() -> e.run(new Iterator<>() {
+                results.add(threads.submit(() -> e.run(new ProbeSource() {
                     // hasNext/next must be one step: another engine may take the last probe in between
                     Probe pending;
 
@@ -92,6 +100,11 @@ public final class ParallelConnectScanner {
                         pending = null;
                         return p;
                     }
+
+                    @Override
+                    public boolean finished() {
+                        return pending == null && shared.finished();
+                    }
                 }, locked)));
             }
             long[] sum = new long[7];
@@ -101,7 +114,12 @@ public final class ParallelConnectScanner {
                 ConnectStats s;
                 try {
                     s = f.get();
+                } catch (InterruptedException e) {
+                    throw new InterruptedException("scan cancelled"); // the engines are interrupted in finally
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof java.io.InterruptedIOException) {
+                        throw new InterruptedException("scan cancelled");
+                    }
                     if (e.getCause() instanceof IOException io) {
                         throw io;
                     }

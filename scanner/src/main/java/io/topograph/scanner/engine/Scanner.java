@@ -37,10 +37,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a whole scan: (1) host discovery, probing a few common ports of every target (a host is up when
- * any port answers open or refused); (2) TCP connect scan of the profile's ports on the hosts that are
- * up; (3) evidence on every open port, reverse DNS and neighbour-table MACs; (4) identification against
- * the catalog. Discovery is skipped for a single target or a short port list, and can be turned off
- * (every target is then scanned in full).
+ * any port answers open or refused), and (2) the TCP connect scan of the profile's ports on each host
+ * that is up, starting the moment it answered (one engine run, see {@link ScanPlan}); (3) evidence on
+ * every open port as soon as it is found, UDP probes, reverse DNS and neighbour-table MACs;
+ * (4) identification against the catalog. Discovery is skipped for a single target or a short port
+ * list, and can be turned off (every target is then scanned in full).
  */
 public final class Scanner {
 
@@ -62,6 +63,10 @@ public final class Scanner {
         final TreeSet<Integer> open = new TreeSet<>();
     }
 
+    /**
+     * Runs the scan on the calling thread (plus the engine's and the evidence workers' threads).
+     * Interrupting the calling thread cancels it: every socket is closed and InterruptedException thrown.
+     */
     public ScanReport scan(TargetSet targets, int[] ports, Progress progress) throws IOException, InterruptedException {
         long begin = System.nanoTime();
         Map<InetAddress, HostState> hosts = new HashMap<>();
@@ -81,51 +86,41 @@ public final class Scanner {
         // evidence is collected while the port scan goes on: each open port is handed over as soon as it is found
         Map<InetAddress, Map<Integer, Future<PortEvidence>>> futures = new HashMap<>();
         OpenPortListener onOpen = (address, port) -> futures.computeIfAbsent(address, k -> new TreeMap<>())
-                .put(port, options.collectEvidence() ? pool.submit(() -> collector.collect(address, port)) : null);
+                .put(port, options.collectEvidence() ? pool.submit(() -> withKnownPages(collector, address, port)) : null);
 
-        // 1. discovery
-        long discoveryMs = 0;
-        List<InetAddress> live;
-        Set<Integer> probedInDiscovery = new LinkedHashSet<>();
+        // 1+2. discovery and port scan in one run: a host's port scan starts as soon as it answers
         boolean discover = options.discovery() && targets.size() > 1 && ports.length > 2 * DISCOVERY_PORTS.length;
+        Set<Integer> discoverySet = new LinkedHashSet<>();
+        ScanPlan plan;
         if (discover) {
             for (int p : DISCOVERY_PORTS) {
-                probedInDiscovery.add(p);
+                discoverySet.add(p);
             }
-            int[] dports = probedInDiscovery.stream().mapToInt(Integer::intValue).toArray();
-            long total = targets.size() * dports.length;
-            long[] done = {0};
-            ConnectStats s = engine.run(probes(targets, dports, false), (probe, state) -> {
+            int[] full = profile.stream().filter(p -> !discoverySet.contains(p)).mapToInt(Integer::intValue).toArray();
+            plan = ScanPlan.withDiscovery(targets, DISCOVERY_PORTS, full);
+        } else {
+            plan = ScanPlan.everything(targets, ports);
+        }
+        long[] done = {0};
+        long scanBegin = System.nanoTime();
+        ConnectStats s;
+        try {
+            s = engine.run(plan, (probe, state) -> {
                 record(hosts, probe, state, profile, onOpen);
+                plan.onResult(probe, state);
                 if (progress != null && (++done[0] & 1023) == 0) {
-                    progress.phase("discovery", done[0], total);
+                    progress.phase("ports", done[0], 0);
                 }
             });
-            add(counts, s);
-            discoveryMs = s.elapsedMs();
-            live = new ArrayList<>();
-            for (InetAddress a : targets) {
-                HostState h = hosts.get(a);
-                if (h != null && h.up) {
-                    live.add(a);
-                }
-            }
-        } else {
-            live = new ArrayList<>();
-            targets.forEach(live::add);
+        } catch (java.io.InterruptedIOException e) {
+            pool.shutdownNow();
+            throw new InterruptedException("scan cancelled");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            pool.shutdownNow();
+            throw e;
         }
-
-        // 2. port scan
-        int[] remaining = profile.stream().filter(p -> !probedInDiscovery.contains(p)).mapToInt(Integer::intValue).toArray();
-        long total = (long) live.size() * remaining.length;
-        long[] done = {0};
-        ConnectStats s = engine.run(probes(live, remaining, discover), (probe, state) -> {
-            record(hosts, probe, state, profile, onOpen);
-            if (progress != null && (++done[0] & 1023) == 0) {
-                progress.phase("ports", done[0], total);
-            }
-        });
         add(counts, s);
+        long discoveryMs = discover && plan.discoveryDoneNanos() > 0 ? (plan.discoveryDoneNanos() - scanBegin) / 1_000_000 : 0;
         long portScanMs = s.elapsedMs();
 
         // 3. the rest of the evidence, names, MACs
@@ -201,16 +196,34 @@ public final class Scanner {
             List<ScanReport.Service> services = new ArrayList<>();
             for (ServiceMatch m : identified.services()) {
                 services.add(new ScanReport.Service(m.definition().id(), m.definition().name(), m.definition().category(),
-                        m.definition().icon(), m.port(), m.protocol(), m.confidence(), m.reason()));
+                        m.definition().icon(), m.port(), m.protocol(), m.confidence(), m.reason(), m.version()));
             }
             out.add(new ScanReport.Host(ip, mac, vendor, names.get(a), portList, services, identified.unidentifiedPorts()));
         }
         long elapsed = (System.nanoTime() - begin) / 1_000_000;
-        long scanMs = Math.max(1, discoveryMs + portScanMs);
+        long scanMs = Math.max(1, portScanMs);
         long openInProfile = out.stream().flatMap(h -> h.ports().stream()).filter(p -> p.protocol().equals("tcp")).count(); // discovery may hit ports outside the profile
         ScanReport.Stats stats = new ScanReport.Stats(targets.size(), up.size(), ports.length, counts[0], openInProfile, counts[2],
                 counts[3], counts[4], counts[5], counts[6], discoveryMs, portScanMs, evidenceMs, elapsed, counts[0] * 1000 / scanMs);
         return new ScanReport(out, stats, targets.warnings());
+    }
+
+    /**
+     * Evidence of one port; for a web service whose root page identified nothing specific (no match,
+     * a generic one, or one weaker than content), the catalog's known paths are fetched too.
+     */
+    private PortEvidence withKnownPages(EvidenceCollector collector, InetAddress address, int port) {
+        PortEvidence e = collector.collect(address, port);
+        if (e.http() == null) {
+            return e;
+        }
+        Catalog catalog = options.catalog().get();
+        List<String> paths = catalog.probePaths();
+        ServiceMatch m = new Matcher(catalog).best(new io.topograph.scanner.catalog.MatchContext(port, e, null));
+        if (paths.isEmpty() || (m != null && !m.definition().generic() && m.strength() >= 4)) {
+            return e;
+        }
+        return collector.withPages(address, port, e, paths);
     }
 
     private static <T> T get(Future<T> f, T fallback) throws InterruptedException {

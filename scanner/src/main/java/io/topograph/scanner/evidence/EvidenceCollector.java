@@ -8,27 +8,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateParsingException;
-import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Collects evidence from one open TCP port with short blocking exchanges: listen for a greeting, or
@@ -41,8 +27,6 @@ public final class EvidenceCollector {
 
     public static final String USER_AGENT = "Topograph-Scanner/0.1";
     private static final int MAX_READ = 64 * 1024;
-    private static final int MAX_BODY = 32 * 1024;
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final int connectTimeoutMs;
     private final int readTimeoutMs;
@@ -62,7 +46,7 @@ public final class EvidenceCollector {
             synchronized (this) {
                 f = tlsFactory;
                 if (f == null) {
-                    f = trustAllFactory();
+                    f = TlsObservation.trustAllFactory();
                     tlsFactory = f;
                 }
             }
@@ -70,14 +54,17 @@ public final class EvidenceCollector {
         return f;
     }
 
-    /** Probes tried on a port where nothing else got an answer (cheap binary openings). */
-    static final List<ProbeKind> SILENT_FALLBACKS = List.of(ProbeKind.MQTT, ProbeKind.LDAP, ProbeKind.RDP);
+    /**
+     * Probes tried on a port where nothing else got an answer (cheap binary openings). PostgreSQL comes
+     * first: it drops a connection whose first bytes are not a startup packet without a word.
+     */
+    static final List<ProbeKind> SILENT_FALLBACKS = List.of(ProbeKind.POSTGRES, ProbeKind.MQTT, ProbeKind.LDAP, ProbeKind.RDP);
 
     /**
      * Tries the port's probes in order and returns the first useful evidence (or none). When a service
      * answers the HTTP probe with something that is not HTTP, the reply often says what it is (a Redis
      * "-ERR", a memcached "ERROR", an AMQP header): that protocol's own probe is tried next. When nothing
-     * answers at all, a few binary openings (MQTT, LDAP, RDP) are tried last.
+     * answers at all, a few binary openings (PostgreSQL, MQTT, LDAP, RDP) are tried last.
      */
     public PortEvidence collect(InetAddress address, int port) {
         List<ProbeKind> order = isPrinterPort(port) ? List.of(ProbeKind.PASSIVE) : PortHints.order(port);
@@ -133,6 +120,32 @@ public final class EvidenceCollector {
         return tlsSeen != null ? new PortEvidence(port, "tls", null, null, null, tlsSeen) : PortEvidence.none(port);
     }
 
+    /**
+     * Fetches known paths (from the catalog's {@code httpGet} rules) from a web service whose root page
+     * did not say what it is: one GET each, no redirects, stopping at the first that gets no answer.
+     */
+    public PortEvidence withPages(InetAddress address, int port, PortEvidence root, List<String> paths) {
+        if (root.http() == null || paths.isEmpty()) {
+            return root;
+        }
+        boolean tls = "https".equals(root.probe());
+        Map<String, HttpInfo> pages = new java.util.LinkedHashMap<>();
+        for (String path : paths.subList(0, Math.min(paths.size(), MAX_PAGES))) {
+            try {
+                PortEvidence e = httpGet(address, port, tls, path);
+                if (e != null && e.http() != null) {
+                    pages.put(path, e.http());
+                }
+            } catch (IOException e) {
+                break; // the service stopped answering: leave it alone
+            }
+        }
+        return pages.isEmpty() ? root : root.withPages(pages);
+    }
+
+    /** Known paths fetched at most per port. */
+    public static final int MAX_PAGES = 24;
+
     /** Time allowed for one port's probes before giving up (a new probe is not started after it). */
     private long budgetMs() {
         return Math.max(2000L, 3L * readTimeoutMs + listenMs);
@@ -178,15 +191,15 @@ public final class EvidenceCollector {
             case HTTP -> http(address, port);
             case HTTPS -> https(address, port);
             case TLS_PASSIVE -> tlsPassive(address, port);
-            case TLS_LDAP -> tlsExchange(address, port, "ldaps", LDAP_ANONYMOUS_BIND);
-            case REDIS -> exchange(address, port, "redis", "PING\r\nINFO server\r\n".getBytes(StandardCharsets.US_ASCII), 0);
-            case POSTGRES -> exchange(address, port, "postgresql", postgresStartup(), 0);
-            case MONGODB -> exchange(address, port, "mongodb", mongoHello(), 0);
-            case MEMCACHED -> exchange(address, port, "memcached", "version\r\n".getBytes(StandardCharsets.US_ASCII), 0);
-            case AMQP -> exchange(address, port, "amqp", new byte[] {'A', 'M', 'Q', 'P', 0, 0, 9, 1}, 0);
-            case MQTT -> exchange(address, port, "mqtt", mqttConnect(), 0);
-            case LDAP -> exchange(address, port, "ldap", LDAP_ANONYMOUS_BIND, 0);
-            case RDP -> exchange(address, port, "rdp", RDP_NEGOTIATION, 0);
+            case TLS_LDAP -> tlsExchange(address, port, "ldaps", ProtocolOpenings.LDAP_ANONYMOUS_BIND);
+            case REDIS -> exchange(address, port, "redis", "PING\r\nINFO server\r\n".getBytes(StandardCharsets.US_ASCII));
+            case POSTGRES -> exchange(address, port, "postgresql", ProtocolOpenings.postgresStartup());
+            case MONGODB -> exchange(address, port, "mongodb", ProtocolOpenings.mongoHello());
+            case MEMCACHED -> exchange(address, port, "memcached", "version\r\n".getBytes(StandardCharsets.US_ASCII));
+            case AMQP -> exchange(address, port, "amqp", new byte[] {'A', 'M', 'Q', 'P', 0, 0, 9, 1});
+            case MQTT -> exchange(address, port, "mqtt", ProtocolOpenings.mqttConnect());
+            case LDAP -> exchange(address, port, "ldap", ProtocolOpenings.LDAP_ANONYMOUS_BIND);
+            case RDP -> exchange(address, port, "rdp", ProtocolOpenings.RDP_NEGOTIATION);
         };
     }
 
@@ -211,7 +224,7 @@ public final class EvidenceCollector {
         }
     }
 
-    private PortEvidence exchange(InetAddress address, int port, String probe, byte[] request, int ignored) throws IOException {
+    private PortEvidence exchange(InetAddress address, int port, String probe, byte[] request) throws IOException {
         try (Socket s = connect(address, port)) {
             OutputStream out = s.getOutputStream();
             out.write(request);
@@ -290,7 +303,7 @@ public final class EvidenceCollector {
                 return httpExchange(plain, address, port, path, "http", null);
             }
             SSLSocket s = handshake(plain, address, port);
-            TlsInfo info = tlsInfo(s);
+            TlsInfo info = TlsObservation.tlsInfo(s);
             try {
                 PortEvidence e = httpExchange(s, address, port, path, "https", info);
                 return e != null ? e : new PortEvidence(port, "tls", null, null, null, info);
@@ -303,7 +316,7 @@ public final class EvidenceCollector {
     private PortEvidence tlsPassive(InetAddress address, int port) throws IOException {
         try (Socket plain = connect(address, port)) {
             SSLSocket tls = handshake(plain, address, port);
-            TlsInfo info = tlsInfo(tls);
+            TlsInfo info = TlsObservation.tlsInfo(tls);
             byte[] data = readSome(tls, Math.max(listenMs, readTimeoutMs), 200, 4096);
             return data.length == 0 ? new PortEvidence(port, "tls", null, null, null, info) : evidence(port, "tls-banner", data).withTls(info);
         }
@@ -312,7 +325,7 @@ public final class EvidenceCollector {
     private PortEvidence tlsExchange(InetAddress address, int port, String probe, byte[] request) throws IOException {
         try (Socket plain = connect(address, port)) {
             SSLSocket tls = handshake(plain, address, port);
-            TlsInfo info = tlsInfo(tls);
+            TlsInfo info = TlsObservation.tlsInfo(tls);
             tls.getOutputStream().write(request);
             tls.getOutputStream().flush();
             byte[] data = readSome(tls, readTimeoutMs, 200, 8192);
@@ -338,76 +351,7 @@ public final class EvidenceCollector {
         if (data.length == 0) {
             return null;
         }
-        String text = Bytes.latin1(data, data.length);
-        if (!text.startsWith("HTTP/")) {
-            // something answered, but not HTTP: keep it as a banner
-            return evidence(port, probe + "-reply", data).withTls(tls);
-        }
-        int headEnd = text.indexOf("\r\n\r\n");
-        String head = headEnd >= 0 ? text.substring(0, headEnd) : text;
-        String body = headEnd >= 0 ? text.substring(headEnd + 4) : "";
-        String[] lines = head.split("\r\n");
-        String statusLine = lines[0];
-        int status = 0;
-        String[] parts = statusLine.split(" ", 3);
-        if (parts.length >= 2 && parts[1].matches("\\d{3}")) {
-            status = Integer.parseInt(parts[1]);
-        }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(lines[i].substring(colon + 1).trim());
-            }
-        }
-        if (headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))) {
-            body = dechunk(body);
-        }
-        String decodedBody = new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-        if (decodedBody.length() > MAX_BODY) {
-            decodedBody = decodedBody.substring(0, MAX_BODY);
-        }
-        String title = null;
-        Matcher m = TITLE.matcher(decodedBody);
-        if (m.find()) {
-            title = htmlText(m.group(1));
-        }
-        HttpInfo info = new HttpInfo(path, status, statusLine, headers, title, decodedBody);
-        return new PortEvidence(port, probe, head, Bytes.printable(head, 512), info, tls);
-    }
-
-    private static String htmlText(String s) {
-        String t = s.replaceAll("<[^>]*>", " ")
-                .replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&nbsp;", " ");
-        return t.replaceAll("\\s+", " ").trim();
-    }
-
-    private static String dechunk(String body) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < body.length()) {
-            int eol = body.indexOf("\r\n", i);
-            if (eol < 0) {
-                break;
-            }
-            String sizeText = body.substring(i, eol).split(";")[0].trim();
-            int size;
-            try {
-                size = Integer.parseInt(sizeText, 16);
-            } catch (NumberFormatException e) {
-                return out.length() > 0 ? out.toString() : body;
-            }
-            if (size == 0) {
-                break;
-            }
-            int start = eol + 2;
-            int end = Math.min(body.length(), start + size);
-            out.append(body, start, end);
-            i = end + 2;
-        }
-        return out.toString();
+        return HttpResponses.parse(data, path, port, probe, tls);
     }
 
     private byte[] readHttp(Socket s) throws IOException {
@@ -446,29 +390,11 @@ public final class EvidenceCollector {
                 break;
             }
             buf.write(chunk, 0, n);
-            if (complete(buf)) {
+            if (HttpResponses.complete(buf)) {
                 break;
             }
         }
         return buf.toByteArray();
-    }
-
-    /** True when a full HTTP response (by Content-Length or final chunk) has arrived. */
-    private static boolean complete(ByteArrayOutputStream buf) {
-        String t = buf.toString(StandardCharsets.ISO_8859_1);
-        int headEnd = t.indexOf("\r\n\r\n");
-        if (headEnd < 0) {
-            return false;
-        }
-        String head = t.substring(0, headEnd).toLowerCase(Locale.ROOT);
-        Matcher m = Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(head);
-        if (m.find()) {
-            return t.length() - headEnd - 4 >= Long.parseLong(m.group(1));
-        }
-        if (head.contains("chunked")) {
-            return t.endsWith("0\r\n\r\n");
-        }
-        return false;
     }
 
     /**
@@ -515,118 +441,4 @@ public final class EvidenceCollector {
         return new PortEvidence(port, probe, raw, Bytes.printable(raw, 512), null, null);
     }
 
-    // ---- TLS -------------------------------------------------------------------------------------
-
-    private static SSLSocketFactory trustAllFactory() {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            TrustManager observeOnly = new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                    // observation only: the certificate is recorded as evidence, never trusted for anything
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            };
-            ctx.init(null, new TrustManager[] {observeOnly}, new SecureRandom());
-            return ctx.getSocketFactory();
-        } catch (Exception e) {
-            throw new IllegalStateException("TLS is not available in this JVM", e);
-        }
-    }
-
-    static TlsInfo tlsInfo(SSLSocket tls) {
-        try {
-            Certificate[] chain = tls.getSession().getPeerCertificates();
-            if (chain.length == 0 || !(chain[0] instanceof X509Certificate cert)) {
-                return new TlsInfo(tls.getSession().getProtocol(), null, null, null, null, List.of(), false, false);
-            }
-            List<String> sans = new ArrayList<>();
-            try {
-                Collection<List<?>> names = cert.getSubjectAlternativeNames();
-                if (names != null) {
-                    for (List<?> n : names) {
-                        if (n.size() >= 2 && (Integer.valueOf(2).equals(n.get(0)) || Integer.valueOf(7).equals(n.get(0)))) {
-                            sans.add(String.valueOf(n.get(1)));
-                        }
-                    }
-                }
-            } catch (CertificateParsingException ignored) {
-                // no readable SANs
-            }
-            Instant notAfter = cert.getNotAfter().toInstant();
-            String subject = cert.getSubjectX500Principal().getName();
-            String issuer = cert.getIssuerX500Principal().getName();
-            return new TlsInfo(tls.getSession().getProtocol(), subject, issuer, cert.getNotBefore().toInstant().toString(),
-                    notAfter.toString(), sans, notAfter.isBefore(Instant.now()), subject.equals(issuer));
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    // ---- protocol openings -----------------------------------------------------------------------
-
-    /** LDAPv3 anonymous simple bind, message id 1. */
-    static final byte[] LDAP_ANONYMOUS_BIND = {0x30, 0x0c, 0x02, 0x01, 0x01, 0x60, 0x07, 0x02, 0x01, 0x03, 0x04, 0x00, (byte) 0x80, 0x00};
-
-    /** TPKT + X.224 connection request carrying an RDP negotiation request (TLS | CredSSP). */
-    static final byte[] RDP_NEGOTIATION = {0x03, 0x00, 0x00, 0x13, 0x0e, (byte) 0xe0, 0x00, 0x00, 0x00, 0x00, 0x00,
-        0x01, 0x00, 0x08, 0x00, 0x03, 0x00, 0x00, 0x00};
-
-    /** PostgreSQL protocol 3.0 StartupMessage for user "topograph" (the server answers with an auth request or an error). */
-    static byte[] postgresStartup() {
-        byte[] params = "user\0topograph\0database\0topograph\0application_name\0topograph-scanner\0\0".getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer b = ByteBuffer.allocate(8 + params.length).order(ByteOrder.BIG_ENDIAN);
-        b.putInt(8 + params.length).putInt(196608).put(params);
-        return b.array();
-    }
-
-    /** MongoDB OP_MSG with the document {isMaster: 1, $db: "admin"}. */
-    static byte[] mongoHello() {
-        ByteArrayOutputStream doc = new ByteArrayOutputStream();
-        doc.write(0x10); // int32 element
-        doc.writeBytes("isMaster\0".getBytes(StandardCharsets.US_ASCII));
-        doc.writeBytes(le(1));
-        doc.write(0x02); // string element
-        doc.writeBytes("$db\0".getBytes(StandardCharsets.US_ASCII));
-        doc.writeBytes(le(6));
-        doc.writeBytes("admin\0".getBytes(StandardCharsets.US_ASCII));
-        doc.write(0x00);
-        byte[] body = doc.toByteArray();
-        ByteBuffer d = ByteBuffer.allocate(4 + body.length).order(ByteOrder.LITTLE_ENDIAN);
-        d.putInt(4 + body.length).put(body);
-        byte[] bson = d.array();
-        int length = 16 + 4 + 1 + bson.length;
-        ByteBuffer m = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        m.putInt(length).putInt(1).putInt(0).putInt(2013); // header: length, requestID, responseTo, OP_MSG
-        m.putInt(0).put((byte) 0).put(bson); // flagBits, section kind 0, document
-        return m.array();
-    }
-
-    private static byte[] le(int v) {
-        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
-    }
-
-    /** MQTT 3.1.1 CONNECT, clean session, keep-alive 30 s, client id "topograph-scan". */
-    static byte[] mqttConnect() {
-        byte[] id = "topograph-scan".getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream v = new ByteArrayOutputStream();
-        v.writeBytes(new byte[] {0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x1e});
-        v.write(0x00);
-        v.write(id.length);
-        v.writeBytes(id);
-        byte[] rest = v.toByteArray();
-        ByteArrayOutputStream p = new ByteArrayOutputStream();
-        p.write(0x10);
-        p.write(rest.length);
-        p.writeBytes(rest);
-        return p.toByteArray();
-    }
 }

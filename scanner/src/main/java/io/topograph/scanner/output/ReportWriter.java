@@ -1,22 +1,127 @@
 package io.topograph.scanner.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.topograph.scanner.json.Json;
 import io.topograph.scanner.model.ScanReport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 
 /** Writes a report as the JSON contract or as a table for people. */
 public final class ReportWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ReportWriter() {
     }
 
+    /** The JSON contract (see docs/scanner.md), written field by field in a fixed order. */
     public static String json(ScanReport report) throws IOException {
-        return JSON.writeValueAsString(report);
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.writeStartObject();
+            g.writeArrayFieldStart("hosts");
+            for (ScanReport.Host h : report.hosts()) {
+                g.writeStartObject();
+                g.writeStringField("ip", h.ip());
+                g.writeStringField("mac", h.mac());
+                g.writeStringField("vendor", h.vendor());
+                g.writeStringField("hostname", h.hostname());
+                g.writeArrayFieldStart("ports");
+                for (ScanReport.Port p : h.ports()) {
+                    port(g, p);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("services");
+                for (ScanReport.Service s : h.services()) {
+                    g.writeStartObject();
+                    g.writeStringField("id", s.id());
+                    g.writeStringField("name", s.name());
+                    g.writeStringField("category", s.category());
+                    g.writeStringField("icon", s.icon());
+                    g.writeNumberField("port", s.port());
+                    g.writeStringField("protocol", s.protocol());
+                    g.writeNumberField("confidence", s.confidence());
+                    g.writeStringField("reason", s.reason());
+                    g.writeStringField("version", s.version());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("unidentifiedPorts");
+                for (int p : h.unidentifiedPorts()) {
+                    g.writeNumber(p);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            ScanReport.Stats s = report.stats();
+            g.writeObjectFieldStart("stats");
+            g.writeNumberField("targets", s.targets());
+            g.writeNumberField("hostsUp", s.hostsUp());
+            g.writeNumberField("portsPerHost", s.portsPerHost());
+            g.writeNumberField("probes", s.probes());
+            g.writeNumberField("open", s.open());
+            g.writeNumberField("closed", s.closed());
+            g.writeNumberField("filtered", s.filtered());
+            g.writeNumberField("unreachable", s.unreachable());
+            g.writeNumberField("retries", s.retries());
+            g.writeNumberField("backoffs", s.backoffs());
+            g.writeNumberField("discoveryMs", s.discoveryMs());
+            g.writeNumberField("portScanMs", s.portScanMs());
+            g.writeNumberField("evidenceMs", s.evidenceMs());
+            g.writeNumberField("elapsedMs", s.elapsedMs());
+            g.writeNumberField("probesPerSecond", s.probesPerSecond());
+            g.writeEndObject();
+            g.writeArrayFieldStart("warnings");
+            for (String warning : report.warnings()) {
+                g.writeString(warning);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return w.toString();
+    }
+
+    private static void port(JsonGenerator g, ScanReport.Port p) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("port", p.port());
+        g.writeStringField("protocol", p.protocol());
+        g.writeStringField("state", p.state());
+        g.writeStringField("banner", p.banner());
+        if (p.probe() != null) {
+            g.writeStringField("probe", p.probe());
+        }
+        if (p.http() != null) {
+            g.writeObjectFieldStart("http");
+            g.writeNumberField("status", p.http().status());
+            g.writeStringField("title", p.http().title());
+            g.writeStringField("server", p.http().server());
+            g.writeObjectFieldStart("headers");
+            for (Map.Entry<String, String> e : p.http().headers().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        if (p.tls() != null) {
+            g.writeObjectFieldStart("tls");
+            g.writeStringField("subject", p.tls().subject());
+            g.writeStringField("issuer", p.tls().issuer());
+            g.writeStringField("notAfter", p.tls().notAfter());
+            g.writeBooleanField("expired", p.tls().expired());
+            g.writeBooleanField("selfSigned", p.tls().selfSigned());
+            g.writeArrayFieldStart("subjectAltNames");
+            for (String n : p.tls().subjectAltNames()) {
+                g.writeString(n);
+            }
+            g.writeEndArray();
+            g.writeStringField("protocol", p.tls().protocol());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     public static void table(ScanReport report, PrintStream out) {
@@ -38,7 +143,7 @@ public final class ReportWriter {
                 out.printf("  %-9s %-28s %4s  %s%n", "PORT", "SERVICE", "CONF", "REASON / BANNER");
                 for (ScanReport.Port p : h.ports()) {
                     ScanReport.Service s = h.services().stream().filter(x -> x.port() == p.port()).findFirst().orElse(null);
-                    String name = s == null ? "(unidentified)" : s.name();
+                    String name = s == null ? "(unidentified)" : s.version() == null ? s.name() : s.name() + " " + s.version();
                     String conf = s == null ? "" : String.valueOf(s.confidence());
                     String detail = s == null ? (p.banner() == null ? "" : p.banner()) : s.reason();
                     out.printf("  %-9s %-28s %4s  %s%n", p.port() + "/" + p.protocol(), cut(name, 28), conf, cut(detail, 100));

@@ -64,4 +64,24 @@ class BundledCatalogTest {
                 new HttpInfo("/", 200, "HTTP/1.1 200 OK", Map.of(), null, ""), null);
         assertThat(identify(plain)).isEqualTo("http");
     }
+
+    private String version(PortEvidence e) {
+        ServiceMatch m = new Matcher(catalog).best(new MatchContext(e.port(), e, null));
+        return m == null ? null : m.definition().id() + " " + m.version();
+    }
+
+    @Test
+    void versions_are_captured_where_the_service_states_them() {
+        assertThat(version(raw(22, "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"))).isEqualTo("openssh 9.2p1");
+        assertThat(version(raw(22, "SSH-2.0-OpenSSH_for_Windows_8.1\r\n"))).isEqualTo("openssh 8.1");
+        assertThat(version(raw(22, "SSH-2.0-OpenSSH\r\n"))).isEqualTo("openssh null");
+        assertThat(version(raw(3306, "J\0\0\0\n8.0.36-0ubuntu0.24.04.1\0\u0008\0\0\0abc"))).isEqualTo("mysql 8.0.36-0ubuntu0.24.04.1");
+        assertThat(version(raw(3306, "n\0\0\0\n5.5.5-10.11.6-MariaDB-0+deb12u1\0"))).isEqualTo("mariadb 10.11.6");
+        assertThat(version(raw(6379, "+PONG\r\n$3000\r\n# Server\r\nredis_version:7.2.4\r\n"))).isEqualTo("redis 7.2.4");
+        assertThat(version(raw(11211, "VERSION 1.6.21\r\n"))).isEqualTo("memcached 1.6.21");
+        assertThat(version(raw(21, "220 (vsFTPd 3.0.5)\r\n"))).isEqualTo("vsftpd 3.0.5");
+        PortEvidence nginx = new PortEvidence(8081, "http", "HTTP/1.1 200 OK", "HTTP/1.1 200 OK",
+                new HttpInfo("/", 200, "HTTP/1.1 200 OK", Map.of("server", List.of("nginx/1.24.0 (Ubuntu)")), null, ""), null);
+        assertThat(version(nginx)).isEqualTo("nginx 1.24.0");
+    }
 }

@@ -204,4 +204,28 @@ class MatcherTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Catalog.parse("{".getBytes(StandardCharsets.UTF_8), "broken.json"))
                 .hasMessageContaining("broken.json: not valid JSON");
     }
+
+    @Test
+    void an_http_get_rule_reads_a_known_page_fetched_besides_the_root() {
+        Catalog c = catalog(def("etcd", "{\"httpGet\":{\"path\":\"/version\",\"status\":200,\"body\":\"etcdserver\\\":\\\"(?<version>[\\\\d.]+)\"}}"));
+        assertThat(c.probePaths()).containsExactly("/version");
+        PortEvidence root = http(2379, null, Map.of(), "404 page not found");
+        assertThat(best(c, root, null)).isNull(); // the page was not fetched
+        HttpInfo version = new HttpInfo("/version", 200, "HTTP/1.1 200 OK", Map.of(), null, "{\"etcdserver\":\"3.5.12\"}");
+        ServiceMatch m = best(c, root.withPages(Map.of("/version", version)), null);
+        assertThat(m.reason()).startsWith("GET /version answered 200 with a body matching");
+        assertThat(m.version()).isEqualTo("3.5.12");
+        assertThat(m.strength()).isEqualTo(4);
+        HttpInfo missing = new HttpInfo("/version", 404, "HTTP/1.1 404 Not Found", Map.of(), null, "{\"etcdserver\":\"3.5.12\"}");
+        assertThat(best(c, root.withPages(Map.of("/version", missing)), null)).isNull();
+        Catalog header = catalog(def("minio", "{\"httpGet\":{\"path\":\"/minio/health/live\",\"header\":\"X-Minio-Server-Status\"}}"));
+        HttpInfo live = new HttpInfo("/minio/health/live", 200, "HTTP/1.1 200 OK", Map.of("x-minio-server-status", List.of("online")), null, "");
+        assertThat(best(header, root.withPages(Map.of("/minio/health/live", live)), null).strength()).isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog(def("x", "{\"httpGet\":{\"path\":\"version\",\"status\":200}}")))
+                .hasMessageContaining("needs {\"path\": \"/...\"}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog(def("x", "{\"httpGet\":{\"path\":\"/v\"}}")))
+                .hasMessageContaining("needs a status, header or body");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog(def("x", "{\"httpGet\":{\"path\":\"/v\",\"status\":200,\"query\":1}}")))
+                .hasMessageContaining("unknown \"httpGet\" field \"query\"");
+    }
 }

@@ -83,4 +83,15 @@ class ConnectScannerTest {
             assertThat(s.finalWindow()).isLessThan(256);
         }
     }
+
+    @Test
+    void each_run_counts_only_its_own_probes() throws Exception {
+        InetAddress a = InetAddress.getByName("127.0.32.4");
+        ConnectScanner engine = new ConnectScanner(16, 10_000, 1000, 0);
+        List<Probe> first = List.of(new Probe(a, 40001, 0, true), new Probe(a, 40002, 0, true));
+        assertThat(engine.run(first.iterator(), (p, st) -> { }).probes()).isEqualTo(2);
+        ConnectStats second = engine.run(List.of(new Probe(a, 40003, 0, true)).iterator(), (p, st) -> { });
+        assertThat(second.probes()).isEqualTo(1);
+        assertThat(second.closed()).isEqualTo(1);
+    }
 }

@@ -87,10 +87,7 @@ final class Protocols {
             DataInputStream d = new DataInputStream(in);
             int len = d.readInt();
             if (len < 8 || len > 10_000) {
-                byte[] fields = "SFATAL\0VFATAL\0C08P01\0Minvalid length of startup packet\0\0".getBytes(StandardCharsets.US_ASCII);
-                out.write(ByteBuffer.allocate(5 + fields.length).put((byte) 'E').putInt(4 + fields.length).put(fields).array());
-                out.flush();
-                return;
+                return; // like PostgreSQL: an invalid startup packet is logged, and the connection dropped without a word
             }
             int code = d.readInt();
             d.readFully(new byte[len - 8]);
@@ -236,5 +233,34 @@ final class Protocols {
     static void write(OutputStream out, String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** LDAP: answers a bind request with a successful BindResponse; drops anything that is not BER. */
+    static LabServer.Handler ldap() {
+        return (in, out) -> {
+            byte[] buf = new byte[256];
+            int n = in.read(buf);
+            if (n < 2 || buf[0] != 0x30) {
+                return; // not an LDAPMessage: hang up, as directory servers do
+            }
+            out.write(new byte[] {0x30, 0x0c, 0x02, 0x01, 0x01, 0x61, 0x07, 0x0a, 0x01, 0x00, 0x04, 0x00, 0x04, 0x00});
+            out.flush();
+            in.read(buf);
+        };
+    }
+
+    /** RDP: answers an X.224 connection request with a connection confirm selecting TLS. */
+    static LabServer.Handler rdp() {
+        return (in, out) -> {
+            byte[] buf = new byte[256];
+            int n = in.read(buf);
+            if (n < 11 || buf[0] != 0x03 || buf[1] != 0x00 || (buf[5] & 0xff) != 0xe0) {
+                return;
+            }
+            out.write(new byte[] {0x03, 0x00, 0x00, 0x13, 0x0e, (byte) 0xd0, 0x00, 0x00, 0x12, 0x34, 0x00,
+                0x02, 0x1f, 0x08, 0x00, 0x01, 0x00, 0x00, 0x00});
+            out.flush();
+            in.read(buf);
+        };
     }
 }

@@ -34,6 +34,21 @@ final class WebServers {
         };
     }
 
+    static HttpHandler text(int status, String body) {
+        return exchange -> {
+            if (!exchange.getRequestURI().getPath().equals(exchange.getHttpContext().getPath())) {
+                exchange.sendResponseHeaders(404, -1); // contexts match prefixes: answer only the exact path
+                exchange.close();
+                return;
+            }
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", body.startsWith("{") ? "application/json" : "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(status, b.length);
+            exchange.getResponseBody().write(b);
+            exchange.close();
+        };
+    }
+
     static HttpHandler redirect(String location) {
         return exchange -> {
             exchange.getResponseHeaders().add("Location", location);
