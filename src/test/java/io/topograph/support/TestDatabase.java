@@ -63,6 +63,21 @@ public final class TestDatabase {
         update("delete from memberships where organization_id = ? and user_id = ?", organizationId(slug), userId(email));
     }
 
+    /** A daemon enrolled into a network without the enrollment call; returns its credential (tgd_…). */
+    public String insertDaemon(UUID organizationId, UUID networkId, String name) {
+        String credential = io.topograph.daemons.api.DaemonAuthenticationFilter.CREDENTIAL_PREFIX
+                + io.topograph.platform.security.SecureTokens.random();
+        update("insert into daemons (id, organization_id, network_id, name, instance_id, credential_hash, credential_prefix)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), organizationId, networkId, name, UUID.randomUUID(),
+                io.topograph.platform.security.SecureTokens.sha256(credential), credential.substring(0, 12));
+        return credential;
+    }
+
+    public UUID networkId(String slug, String networkName) {
+        return uuid("select n.id from networks n join organizations o on o.id = n.organization_id where o.slug = ? and n.name = ?",
+                slug, networkName);
+    }
+
     public int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
@@ -99,10 +114,10 @@ public final class TestDatabase {
         }
     }
 
-    private UUID uuid(String sql, Object param) {
-        List<Object> values = column(sql, param);
+    private UUID uuid(String sql, Object... params) {
+        List<Object> values = column(sql, params);
         if (values.isEmpty()) {
-            throw new IllegalStateException("Nothing found for " + param);
+            throw new IllegalStateException("Nothing found for " + java.util.Arrays.toString(params));
         }
         return (UUID) values.get(0);
     }
