@@ -1,0 +1,76 @@
+package io.topograph.platform.daemonjar;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.util.Optional;
+
+/**
+ * Calls into the bundled daemon jar ({@code io.topograph.scanner.api}) through one isolated
+ * class loader, so the server judges targets, ports and catalog definitions with the very
+ * parsers the daemon runs, instead of a second copy of them that could drift.
+ */
+@Singleton
+public class DaemonLibrary {
+
+    private static final String VALIDATION = "io.topograph.scanner.api.Validation";
+
+    private final DaemonJar jar;
+    private volatile URLClassLoader loader;
+
+    public DaemonLibrary(DaemonJar jar) {
+        this.jar = jar;
+    }
+
+    /** Null when the targets are acceptable, else what is wrong with them. */
+    public Optional<String> targetsError(String targets) {
+        return Optional.ofNullable((String) call(VALIDATION, "targetsError", targets));
+    }
+
+    /** Null when the port profile or list is acceptable, else what is wrong with it. */
+    public Optional<String> portsError(String ports) {
+        return Optional.ofNullable((String) call(VALIDATION, "portsError", ports));
+    }
+
+    /** What is wrong with a catalog file of custom definitions, if anything. */
+    public Optional<String> definitionsError(String catalogJson) {
+        return Optional.ofNullable((String) call(VALIDATION, "definitionsError", catalogJson));
+    }
+
+    /** The isolated loader over the daemon jar, created once. */
+    public ClassLoader classLoader() {
+        URLClassLoader l = loader;
+        if (l == null) {
+            synchronized (this) {
+                if (loader == null) {
+                    loader = jar.isolatedClassLoader().orElseThrow(() -> new IllegalStateException(
+                            "This server was built without the daemon jar (" + DaemonJar.RESOURCE + "); build it with ./mvnw package"));
+                }
+                l = loader;
+            }
+        }
+        return l;
+    }
+
+    private Object call(String className, String method, String argument) {
+        try {
+            Method m = classLoader().loadClass(className).getMethod(method, String.class);
+            return m.invoke(null, argument);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("The daemon library failed in " + method, e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The bundled daemon jar does not offer " + className + "." + method, e);
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        if (loader != null) {
+            loader.close();
+        }
+    }
+}
