@@ -1,5 +1,6 @@
 package io.topograph.organizations;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import io.topograph.networks.NetworkService;
 import io.topograph.platform.security.RequestPrincipal;
@@ -22,11 +23,14 @@ public class OrganizationService {
     private final OrganizationRepository organizations;
     private final MembershipRepository memberships;
     private final NetworkService networks;
+    private final ApplicationEventPublisher<OrganizationCreated> created;
 
-    public OrganizationService(OrganizationRepository organizations, MembershipRepository memberships, NetworkService networks) {
+    public OrganizationService(OrganizationRepository organizations, MembershipRepository memberships, NetworkService networks,
+                               ApplicationEventPublisher<OrganizationCreated> created) {
         this.organizations = organizations;
         this.memberships = memberships;
         this.networks = networks;
+        this.created = created;
     }
 
     /** Checks an organization name for a form; the slug is derived from it. */
@@ -43,7 +47,8 @@ public class OrganizationService {
         Instant now = Instant.now();
         Organization org = organizations.save(new Organization(UUID.randomUUID(), name.trim(), freeSlug(Slugs.fromName(name)), null, now, now));
         memberships.save(new Membership(UUID.randomUUID(), org.id(), ownerId, Role.OWNER, now));
-        networks.createFirst(org.id());
+        UUID firstNetwork = networks.createFirst(org.id()).id();
+        created.publishEvent(new OrganizationCreated(org.id(), firstNetwork, ownerId));
         return org;
     }
 
