@@ -37,8 +37,14 @@ public final class Catalog {
             "generic", "priority", "confidence");
 
     private final List<ServiceDefinition> definitions;
+    /** Ids of the definitions matched before all others (an organization's own, see {@link #withPrecedence}). */
+    private final Set<String> preferred;
 
     public Catalog(List<ServiceDefinition> definitions) {
+        this(definitions, Set.of());
+    }
+
+    private Catalog(List<ServiceDefinition> definitions, Set<String> preferred) {
         Set<String> ids = new HashSet<>();
         for (ServiceDefinition d : definitions) {
             if (!ids.add(d.id())) {
@@ -46,10 +52,42 @@ public final class Catalog {
             }
         }
         this.definitions = List.copyOf(definitions);
+        this.preferred = Set.copyOf(preferred);
     }
 
     public List<ServiceDefinition> definitions() {
         return definitions;
+    }
+
+    /** Whether {@code d} is one of the definitions matched before all others. */
+    public boolean preferred(ServiceDefinition d) {
+        return preferred.contains(d.id());
+    }
+
+    /**
+     * This catalog with {@code own} definitions matched first: on any port where one of them matches,
+     * the best of them wins, whatever this catalog's definitions say (they only decide ports none of
+     * {@code own} matches). A definition of {@code own} replaces one of this catalog with the same id.
+     * This is how a daemon applies an organization's own definitions.
+     */
+    public Catalog withPrecedence(Catalog own) {
+        Set<String> ownIds = new HashSet<>();
+        for (ServiceDefinition d : own.definitions) {
+            ownIds.add(d.id());
+        }
+        List<ServiceDefinition> all = new ArrayList<>(own.definitions);
+        for (ServiceDefinition d : definitions) {
+            if (!ownIds.contains(d.id())) {
+                all.add(d);
+            }
+        }
+        Set<String> first = new HashSet<>(ownIds);
+        for (String id : preferred) {
+            if (!ownIds.contains(id)) {
+                first.add(id);
+            }
+        }
+        return new Catalog(all, first);
     }
 
     /** The paths that {@code httpGet} rules want fetched, in a stable order. */
@@ -64,7 +102,9 @@ public final class Catalog {
     public Catalog plus(Catalog other) {
         List<ServiceDefinition> all = new ArrayList<>(definitions);
         all.addAll(other.definitions);
-        return new Catalog(all);
+        Set<String> first = new HashSet<>(preferred);
+        first.addAll(other.preferred);
+        return new Catalog(all, first);
     }
 
     /** The catalog shipped in the jar. */

@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * port the most specific matching definition wins, by this order (first difference decides):
  *
  * <ol>
+ *   <li>a definition the catalog matches first ({@link Catalog#withPrecedence}: an organization's own)
+ *       beats every other;</li>
  *   <li>evidence strength: the strongest satisfied condition (banner, HTTP title, HTTP body 4 &gt;
  *       HTTP header, TLS subject 3 &gt; protocol, MAC vendor 2 &gt; port 1);</li>
  *   <li>a specific definition beats one marked {@code generic};</li>
@@ -33,9 +35,11 @@ import java.util.TreeSet;
 public final class Matcher {
 
     private final Catalog catalog;
+    private final Comparator<ServiceMatch> precedence;
 
     public Matcher(Catalog catalog) {
         this.catalog = catalog;
+        this.precedence = Comparator.<ServiceMatch, Boolean>comparing(m -> catalog.preferred(m.definition())).thenComparing(PRECEDENCE);
     }
 
     public record HostResult(List<ServiceMatch> services, List<Integer> unidentifiedPorts) {
@@ -58,7 +62,7 @@ public final class Matcher {
                 continue;
             }
             ServiceMatch m = match(d, ctx.port(), ctx.protocol(), hits);
-            if (best == null || PRECEDENCE.compare(m, best) > 0) {
+            if (best == null || precedence.compare(m, best) > 0) {
                 best = m;
             }
         }
@@ -74,7 +78,7 @@ public final class Matcher {
                 all.add(match(d, ctx.port(), ctx.protocol(), hits));
             }
         }
-        all.sort(PRECEDENCE.reversed());
+        all.sort(precedence.reversed());
         return all;
     }
 
@@ -96,14 +100,14 @@ public final class Matcher {
         }
         // content-identified services claim their other ports
         List<ServiceMatch> owners = byPort.values().stream().filter(m -> m.strength() >= 3 && !m.claimedByOwner())
-                .sorted(PRECEDENCE.reversed()).toList();
+                .sorted(precedence.reversed()).toList();
         for (ServiceMatch owner : owners) {
             for (int p : owner.definition().rule().ownedPorts()) {
                 if (p == owner.port() || !openPorts.containsKey(p)) {
                     continue;
                 }
                 ServiceMatch current = byPort.get(p);
-                if (current == null || current.strength() <= 1) {
+                if (current == null || (current.strength() <= 1 && !catalog.preferred(current.definition()))) {
                     int conf = Math.max(5, owner.confidence() - 20);
                     String reason = "port " + p + " belongs to " + owner.definition().name() + ", identified on port " + owner.port();
                     byPort.put(p, new ServiceMatch(owner.definition(), p, "tcp", List.of(new Rule.Hit(Evidence.PORT, reason)), 1, conf, reason, true));

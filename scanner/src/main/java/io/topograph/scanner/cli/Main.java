@@ -1,21 +1,35 @@
 package io.topograph.scanner.cli;
 
+import io.topograph.scanner.daemon.Daemon;
+import io.topograph.scanner.daemon.Version;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of topograph-daemon.jar. */
-@Command(name = "topograph-daemon", mixinStandardHelpOptions = true, version = "topograph-daemon 0.1.0",
+@Command(name = "topograph-daemon", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Topograph discovery daemon and standalone scanner.",
             "Every option can also come from the environment (TOPOGRAPH_<OPTION>, e.g. TOPOGRAPH_RATE=2000) or from a",
-            "properties file given with --config <file> or TOPOGRAPH_CONFIG (rate=2000 or scan.rate=2000); the command line wins."},
+            "configuration file given with --config <file> or TOPOGRAPH_CONFIG, else /etc/topograph-daemon/daemon.conf when",
+            "present (KEY=VALUE lines: TOPOGRAPH_RATE=2000, rate=2000 or scan.rate=2000); the command line wins, then the",
+            "environment, then the file."},
         subcommands = {ScanCommand.class, SelfCommand.class, EnrollCommand.class, RunCommand.class})
 public final class Main implements Runnable {
 
+    public static final int EXIT_FAILURE = Daemon.EXIT_FAILURE;
     public static final int EXIT_USAGE = 2;
-    public static final int EXIT_NOT_IMPLEMENTED = 3;
+    /** The server refused the enrollment token or the daemon's credential: enroll again. */
+    public static final int EXIT_REFUSED = Daemon.EXIT_REFUSED;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"topograph-daemon " + Version.current()};
+        }
+    }
 
     @Override
     public void run() {
@@ -28,9 +42,14 @@ public final class Main implements Runnable {
 
     /** Runs a command with option defaults from {@code env} and the configuration file (see {@link Settings}). */
     static int execute(java.util.Map<String, String> env, String... args) {
+        return execute(env, Settings.DEFAULT_FILE, args);
+    }
+
+    /** As {@link #execute(java.util.Map, String...)}, with another default configuration file (tests). */
+    static int execute(java.util.Map<String, String> env, Path defaultConfigFile, String... args) {
         Settings settings;
         try {
-            settings = Settings.from(args, env);
+            settings = Settings.from(args, env, defaultConfigFile);
         } catch (java.io.IOException e) {
             System.err.println("error: cannot read the configuration file: " + e.getMessage());
             return EXIT_USAGE;

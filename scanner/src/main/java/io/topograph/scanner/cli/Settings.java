@@ -13,12 +13,18 @@ import picocli.CommandLine;
 /**
  * Option defaults from the environment and a configuration file, so every option can be set three
  * ways. Precedence: the command line, then the environment variable {@code TOPOGRAPH_<OPTION>}
- * (option name upper-cased, dashes as underscores: {@code --timeout-ms} → {@code TOPOGRAPH_TIMEOUT_MS}),
- * then the properties file named by {@code --config <file>} or {@code TOPOGRAPH_CONFIG} (keys are option
- * names without dashes: {@code timeout-ms=500}, or qualified with the command: {@code scan.rate=2000}),
- * then the built-in default.
+ * (the option's longest name upper-cased, dashes as underscores: {@code --timeout-ms} →
+ * {@code TOPOGRAPH_TIMEOUT_MS}, {@code --token/--enrollment-token} → {@code TOPOGRAPH_ENROLLMENT_TOKEN}),
+ * then the configuration file, then the built-in default. The file is the one named by
+ * {@code --config <file>} or {@code TOPOGRAPH_CONFIG}, else {@link #DEFAULT_FILE} when it exists: lines
+ * {@code KEY=VALUE} and {@code # comments}, where a key is the environment variable's name
+ * ({@code TOPOGRAPH_RATE=2000}), the option name ({@code rate=2000}) or the option qualified with the
+ * command ({@code scan.rate=2000}); a value may be quoted ({@code TOPOGRAPH_DAEMON_NAME="rack a"}).
  */
 final class Settings implements CommandLine.IDefaultValueProvider {
+
+    /** The daemon's configuration file, read when present and no other file is named. */
+    static final Path DEFAULT_FILE = Path.of("/etc/topograph-daemon/daemon.conf");
 
     private final Map<String, String> env;
     private final Properties file;
@@ -28,8 +34,15 @@ final class Settings implements CommandLine.IDefaultValueProvider {
         this.file = file;
     }
 
-    /** Reads the file named by {@code --config} in {@code args} or by TOPOGRAPH_CONFIG (none: no file). */
     static Settings from(String[] args, Map<String, String> env) throws IOException {
+        return from(args, env, DEFAULT_FILE);
+    }
+
+    /**
+     * Reads the file named by {@code --config} in {@code args} or by TOPOGRAPH_CONFIG, else
+     * {@code defaultFile} if it exists (an unreadable default file is skipped with a warning).
+     */
+    static Settings from(String[] args, Map<String, String> env, Path defaultFile) throws IOException {
         String path = env.get("TOPOGRAPH_CONFIG");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config") && i + 1 < args.length) {
@@ -42,6 +55,12 @@ final class Settings implements CommandLine.IDefaultValueProvider {
         if (path != null && !path.isBlank()) {
             try (Reader r = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
                 p.load(r);
+            }
+        } else if (path == null && defaultFile != null && Files.isRegularFile(defaultFile)) {
+            try (Reader r = Files.newBufferedReader(defaultFile, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                System.err.println("warning: " + defaultFile + " is not readable (" + e.getMessage() + "); it is ignored");
             }
         }
         return new Settings(env, p);
@@ -66,12 +85,30 @@ final class Settings implements CommandLine.IDefaultValueProvider {
             return null;
         }
         String name = option.longestName().replaceFirst("^-+", "");
-        String fromEnv = env.get("TOPOGRAPH_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        String envName = "TOPOGRAPH_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+        String fromEnv = env.get(envName);
         if (fromEnv != null) {
             return fromEnv;
         }
         String command = option.command() == null ? null : option.command().name();
         String fromFile = command == null ? null : file.getProperty(command + "." + name);
-        return fromFile != null ? fromFile : file.getProperty(name);
+        if (fromFile == null) {
+            fromFile = file.getProperty(name);
+        }
+        if (fromFile == null) {
+            fromFile = file.getProperty(envName);
+        }
+        return unquote(fromFile);
+    }
+
+    private static String unquote(String v) {
+        if (v == null) {
+            return null;
+        }
+        String t = v.trim();
+        if (t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'"))) {
+            return t.substring(1, t.length() - 1);
+        }
+        return t;
     }
 }

@@ -48,8 +48,16 @@ public final class Scanner {
     /** Ports probed in the discovery phase: what most hosts answer on, open or refused. */
     static final int[] DISCOVERY_PORTS = {80, 443, 22, 445, 3389, 139, 135, 8080, 53, 21, 23, 25, 5900, 8443, 62078, 7000, 111, 3306, 5432, 8000};
 
+    /**
+     * Progress of a scan, called from the engine's and the evidence workers' threads: {@code phase} is
+     * "ports" (every 1024 probes; total unknown, 0) or "evidence" (per open port, of a known total).
+     */
     public interface Progress {
         void phase(String phase, long done, long total);
+
+        /** A host answered for the first time (open or refused): it will be in the report. */
+        default void hostUp(InetAddress address) {
+        }
     }
 
     private final ScanOptions options;
@@ -106,7 +114,7 @@ public final class Scanner {
         ConnectStats s;
         try {
             s = engine.run(plan, (probe, state) -> {
-                record(hosts, probe, state, profile, onOpen);
+                record(hosts, probe, state, profile, onOpen, progress);
                 plan.onResult(probe, state);
                 if (progress != null && (++done[0] & 1023) == 0) {
                     progress.phase("ports", done[0], 0);
@@ -260,9 +268,13 @@ public final class Scanner {
         void opened(InetAddress address, int port);
     }
 
-    private static void record(Map<InetAddress, HostState> hosts, Probe probe, PortState state, Set<Integer> profile, OpenPortListener onOpen) {
+    private static void record(Map<InetAddress, HostState> hosts, Probe probe, PortState state, Set<Integer> profile, OpenPortListener onOpen,
+                               Progress progress) {
         if (state == PortState.OPEN || state == PortState.CLOSED) {
             HostState h = hosts.computeIfAbsent(probe.address(), k -> new HostState());
+            if (!h.up && progress != null) {
+                progress.hostUp(probe.address());
+            }
             h.up = true;
             if (state == PortState.OPEN && profile.contains(probe.port()) && h.open.add(probe.port())) {
                 onOpen.opened(probe.address(), probe.port());

@@ -24,57 +24,11 @@ public final class ReportWriter {
             g.writeStartObject();
             g.writeArrayFieldStart("hosts");
             for (ScanReport.Host h : report.hosts()) {
-                g.writeStartObject();
-                g.writeStringField("ip", h.ip());
-                g.writeStringField("mac", h.mac());
-                g.writeStringField("vendor", h.vendor());
-                g.writeStringField("hostname", h.hostname());
-                g.writeArrayFieldStart("ports");
-                for (ScanReport.Port p : h.ports()) {
-                    port(g, p);
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("services");
-                for (ScanReport.Service s : h.services()) {
-                    g.writeStartObject();
-                    g.writeStringField("id", s.id());
-                    g.writeStringField("name", s.name());
-                    g.writeStringField("category", s.category());
-                    g.writeStringField("icon", s.icon());
-                    g.writeNumberField("port", s.port());
-                    g.writeStringField("protocol", s.protocol());
-                    g.writeNumberField("confidence", s.confidence());
-                    g.writeStringField("reason", s.reason());
-                    g.writeStringField("version", s.version());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("unidentifiedPorts");
-                for (int p : h.unidentifiedPorts()) {
-                    g.writeNumber(p);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
+                host(g, h);
             }
             g.writeEndArray();
-            ScanReport.Stats s = report.stats();
-            g.writeObjectFieldStart("stats");
-            g.writeNumberField("targets", s.targets());
-            g.writeNumberField("hostsUp", s.hostsUp());
-            g.writeNumberField("portsPerHost", s.portsPerHost());
-            g.writeNumberField("probes", s.probes());
-            g.writeNumberField("open", s.open());
-            g.writeNumberField("closed", s.closed());
-            g.writeNumberField("filtered", s.filtered());
-            g.writeNumberField("unreachable", s.unreachable());
-            g.writeNumberField("retries", s.retries());
-            g.writeNumberField("backoffs", s.backoffs());
-            g.writeNumberField("discoveryMs", s.discoveryMs());
-            g.writeNumberField("portScanMs", s.portScanMs());
-            g.writeNumberField("evidenceMs", s.evidenceMs());
-            g.writeNumberField("elapsedMs", s.elapsedMs());
-            g.writeNumberField("probesPerSecond", s.probesPerSecond());
-            g.writeEndObject();
+            g.writeFieldName("stats");
+            stats(g, report.stats());
             g.writeArrayFieldStart("warnings");
             for (String warning : report.warnings()) {
                 g.writeString(warning);
@@ -83,6 +37,77 @@ public final class ReportWriter {
             g.writeEndObject();
         }
         return w.toString();
+    }
+
+    /** One host in the JSON contract's form: the same object in a scan report and in a daemon's result batch. */
+    public static void host(JsonGenerator g, ScanReport.Host h) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ip", h.ip());
+        g.writeStringField("mac", h.mac());
+        g.writeStringField("vendor", h.vendor());
+        g.writeStringField("hostname", h.hostname());
+        g.writeArrayFieldStart("ports");
+        for (ScanReport.Port p : h.ports()) {
+            port(g, p);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("services");
+        for (ScanReport.Service s : h.services()) {
+            g.writeStartObject();
+            g.writeStringField("id", s.id());
+            g.writeStringField("name", s.name());
+            g.writeStringField("category", s.category());
+            g.writeStringField("icon", s.icon());
+            g.writeNumberField("port", s.port());
+            g.writeStringField("protocol", s.protocol());
+            g.writeNumberField("confidence", s.confidence());
+            g.writeStringField("reason", s.reason());
+            g.writeStringField("version", s.version());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("unidentifiedPorts");
+        for (int p : h.unidentifiedPorts()) {
+            g.writeNumber(p);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** The {@code stats} object of the JSON contract. */
+    public static void stats(JsonGenerator g, ScanReport.Stats s) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("targets", s.targets());
+        g.writeNumberField("hostsUp", s.hostsUp());
+        g.writeNumberField("portsPerHost", s.portsPerHost());
+        g.writeNumberField("probes", s.probes());
+        g.writeNumberField("open", s.open());
+        g.writeNumberField("closed", s.closed());
+        g.writeNumberField("filtered", s.filtered());
+        g.writeNumberField("unreachable", s.unreachable());
+        g.writeNumberField("retries", s.retries());
+        g.writeNumberField("backoffs", s.backoffs());
+        g.writeNumberField("discoveryMs", s.discoveryMs());
+        g.writeNumberField("portScanMs", s.portScanMs());
+        g.writeNumberField("evidenceMs", s.evidenceMs());
+        g.writeNumberField("elapsedMs", s.elapsedMs());
+        g.writeNumberField("probesPerSecond", s.probesPerSecond());
+        g.writeEndObject();
+    }
+
+    /** {@code {"hosts":[…]}}, compact: the body of a daemon's result batch. */
+    public static byte[] hostsBatch(List<ScanReport.Host> hosts) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("hosts");
+            for (ScanReport.Host h : hosts) {
+                host(g, h);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     private static void port(JsonGenerator g, ScanReport.Port p) throws IOException {

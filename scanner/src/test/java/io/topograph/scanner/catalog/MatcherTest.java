@@ -228,4 +228,26 @@ class MatcherTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog(def("x", "{\"httpGet\":{\"path\":\"/v\",\"status\":200,\"query\":1}}")))
                 .hasMessageContaining("unknown \"httpGet\" field \"query\"");
     }
+
+    @Test
+    void own_definitions_matched_first_win_on_every_port_they_match_and_replace_a_bundled_one_with_the_same_id() {
+        Catalog bundled = catalog(def("http", "{\"protocol\":\"http\"}", "\"generic\":true"),
+                def("grafana", "{\"httpTitle\":\"Grafana\"}"),
+                def("openssh", "{\"banner\":\"^SSH-2.0-OpenSSH\"}"));
+        Catalog own = catalog(def("lab-portal", "{\"ports\":[8080]}"), 
+                "{\"id\":\"openssh\",\"name\":\"Our SSH\",\"match\":{\"banner\":\"^SSH-2.0-OpenSSH_9\"}}");
+        Map<Integer, PortEvidence> ports = new LinkedHashMap<>();
+        ports.put(8080, http(8080, "Grafana", Map.of(), "<html>"));
+        ports.put(3000, http(3000, "Grafana", Map.of(), "<html>"));
+        ports.put(22, banner(22, "SSH-2.0-OpenSSH_9.6"));
+
+        Matcher plain = new Matcher(bundled.plus(own.definitions().stream().filter(d -> !d.id().equals("openssh"))
+                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), Catalog::new))));
+        assertThat(plain.identify(ports, null).services()).extracting(m -> m.port() + "=" + m.definition().id())
+                .as("in the same precedence, the title beats a port number").contains("8080=grafana");
+
+        Matcher first = new Matcher(bundled.withPrecedence(own));
+        assertThat(first.identify(ports, null).services()).extracting(m -> m.port() + "=" + m.definition().id() + "/" + m.definition().name())
+                .containsExactly("22=openssh/Our SSH", "3000=grafana/GRAFANA", "8080=lab-portal/LAB-PORTAL");
+    }
 }

@@ -134,12 +134,19 @@ class ScanCommandTest {
     }
 
     @Test
-    void enroll_and_run_say_they_are_not_implemented_yet() {
-        Run enroll = run("enroll", "--server", "http://127.0.0.1:1", "--token", "x");
-        assertThat(enroll.code()).isEqualTo(Main.EXIT_NOT_IMPLEMENTED);
-        assertThat(enroll.err()).contains("not implemented yet");
-        Run daemon = run("run");
-        assertThat(daemon.code()).isEqualTo(Main.EXIT_NOT_IMPLEMENTED);
-        assertThat(daemon.err()).contains("not implemented yet");
+    void enroll_and_run_without_what_they_need_say_what_is_missing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Run noToken = run("enroll", "--server", "http://127.0.0.1:1", "--state-dir", dir.toString());
+        assertThat(noToken.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(noToken.err()).contains("--token is required (or TOPOGRAPH_ENROLLMENT_TOKEN)");
+        Run badServer = run("enroll", "--server", "ftp://127.0.0.1", "--token", "tge_x", "--state-dir", dir.toString());
+        assertThat(badServer.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(badServer.err()).contains("must be an http:// or https:// URL");
+        Run daemon = run("run", "--state-dir", dir.toString());
+        assertThat(daemon.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(daemon.err()).contains("not enrolled").contains("TOPOGRAPH_ENROLLMENT_TOKEN");
+        Run badTargets = run("run", "--state-dir", dir.toString(), "--default-targets", "224.0.0.1");
+        assertThat(badTargets.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(badTargets.err()).contains("default targets: ").contains("multicast");
+        assertThat(dir.toFile().list()).as("nothing written").isEmpty();
     }
 }

@@ -18,11 +18,11 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** HTTP and HTTPS lab servers (the JDK's own server), bound to the first free port of a range. */
-final class WebServers {
+public final class WebServers {
     private WebServers() {
     }
 
-    static HttpHandler page(int status, String title, Map<String, String> headers) {
+    public static HttpHandler page(int status, String title, Map<String, String> headers) {
         return exchange -> {
             byte[] body = ("<!doctype html><html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
@@ -57,7 +57,7 @@ final class WebServers {
         };
     }
 
-    static HttpServer http(String address, int first, int last, Map<String, HttpHandler> routes) throws IOException {
+    public static HttpServer http(String address, int first, int last, Map<String, HttpHandler> routes) throws IOException {
         IOException failure = null;
         for (int p = first; p <= last; p++) {
             try {
