@@ -39,7 +39,7 @@ public abstract class BrowserTest extends AppTest {
     }
 
     @BeforeEach
-    void configureBrowser() {
+    protected void configureBrowser() {
         // Set by surefire too; repeated so a test started from an IDE behaves the same.
         System.setProperty("webdriver.chrome.driver", System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
         Configuration.browser = "chrome";
