@@ -10,6 +10,7 @@ public final class HtmxEvents {
     public static final String INVITES_CHANGED = "tg:invites-changed";
     public static final String TAGS_CHANGED = "tg:tags-changed";
     public static final String API_KEYS_CHANGED = "tg:api-keys-changed";
+    public static final String SERVICE_DEFINITIONS_CHANGED = "tg:service-definitions-changed";
 
     private HtmxEvents() {
     }
