@@ -10,6 +10,9 @@ public final class HtmxEvents {
     public static final String INVITES_CHANGED = "tg:invites-changed";
     public static final String TAGS_CHANGED = "tg:tags-changed";
     public static final String API_KEYS_CHANGED = "tg:api-keys-changed";
+    public static final String DISCOVERIES_CHANGED = "tg:discoveries-changed";
+    /** A polled discovery run finished: regions showing its results refresh themselves. */
+    public static final String DISCOVERY_FINISHED = "tg:discovery-finished";
 
     private HtmxEvents() {
     }
