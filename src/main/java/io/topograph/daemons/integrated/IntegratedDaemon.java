@@ -166,7 +166,7 @@ public class IntegratedDaemon {
         sql.update("insert into discovery_runs (id, organization_id, network_id, trigger, targets, ports, options)"
                         + " values (?, ?, ?, 'FIRST_RUN', ?::jsonb, ?, ?::jsonb)",
                 UUID.randomUUID(), organizationId, networkId, targetsJson, firstScanPorts,
-                "{\"ratePerSecond\": 10000, \"timeoutMs\": 1000, \"udp\": true, \"printerPorts\": false}");
+                "{\"ratePerSecond\": 50000, \"timeoutMs\": 1000, \"udp\": true, \"printerPorts\": false}");
     }
 
     private void start(String enrollmentToken) throws Exception {

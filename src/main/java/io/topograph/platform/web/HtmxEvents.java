@@ -11,6 +11,9 @@ public final class HtmxEvents {
     public static final String TAGS_CHANGED = "tg:tags-changed";
     public static final String API_KEYS_CHANGED = "tg:api-keys-changed";
     public static final String SERVICE_DEFINITIONS_CHANGED = "tg:service-definitions-changed";
+    public static final String DISCOVERIES_CHANGED = "tg:discoveries-changed";
+    /** A polled discovery run finished: regions showing its results refresh themselves. */
+    public static final String DISCOVERY_FINISHED = "tg:discovery-finished";
 
     private HtmxEvents() {
     }
