@@ -57,6 +57,7 @@ public class IntegratedDaemon {
     private final Path stateDir;
     private final String targets;
     private final String firstScanPorts;
+    private final boolean reverseDns;
     // One thread: pairing, starting and stopping never overlap.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "integrated-daemon-control");
@@ -69,12 +70,14 @@ public class IntegratedDaemon {
     public IntegratedDaemon(Sql sql, DaemonLibrary library,
                             @Value("${topograph.data-dir}") String dataDir,
                             @Value("${topograph.integrated-daemon.targets:127.0.0.1}") String targets,
-                            @Value("${topograph.integrated-daemon.first-scan-ports:top1000}") String firstScanPorts) {
+                            @Value("${topograph.integrated-daemon.first-scan-ports:top1000}") String firstScanPorts,
+                            @Value("${topograph.integrated-daemon.reverse-dns:true}") boolean reverseDns) {
         this.sql = sql;
         this.library = library;
         this.stateDir = Path.of(dataDir, "integrated-daemon");
         this.targets = targets;
         this.firstScanPorts = firstScanPorts;
+        this.reverseDns = reverseDns;
     }
 
     @EventListener
@@ -175,6 +178,7 @@ public class IntegratedDaemon {
         settings.put("stateDir", stateDir.toString());
         settings.put("name", NAME);
         settings.put("defaultTargets", targets);
+        settings.put("reverseDns", String.valueOf(reverseDns));
         if (enrollmentToken != null) {
             settings.put("enrollmentToken", enrollmentToken);
         }
