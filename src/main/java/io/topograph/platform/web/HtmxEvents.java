@@ -10,6 +10,8 @@ public final class HtmxEvents {
     public static final String INVITES_CHANGED = "tg:invites-changed";
     public static final String TAGS_CHANGED = "tg:tags-changed";
     public static final String API_KEYS_CHANGED = "tg:api-keys-changed";
+    public static final String DAEMONS_CHANGED = "tg:daemons-changed";
+    public static final String DAEMON_TOKENS_CHANGED = "tg:daemon-tokens-changed";
 
     private HtmxEvents() {
     }
