@@ -1,0 +1,21 @@
+package io.topograph.daemons;
+
+import io.topograph.platform.tenancy.CurrentMember;
+import io.topograph.platform.web.ForbiddenException;
+
+/** Who may change daemons: Owners and Admins. Everyone who can see a network sees its daemons. */
+final class DaemonAccess {
+
+    private DaemonAccess() {
+    }
+
+    static boolean canManage(CurrentMember member) {
+        return member.role().seesAllNetworks() && member.canWrite();
+    }
+
+    static void requireManage(CurrentMember member) {
+        if (!canManage(member)) {
+            throw new ForbiddenException("Only Owners and Admins can add and manage daemons.");
+        }
+    }
+}
