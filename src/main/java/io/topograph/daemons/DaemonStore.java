@@ -61,10 +61,12 @@ public class DaemonStore {
 
     public void insert(UUID organizationId, UUID id, UUID networkId, String name, UUID instanceId, UUID tokenId,
                        byte[] credentialHash, String credentialPrefix, String hostname, String version, List<String> capabilities) {
+        // A daemon enrolled with the server's own token is the integrated daemon (IntegratedDaemon).
         sql.update("insert into daemons (id, organization_id, network_id, name, instance_id, enrolled_with, credential_hash,"
-                        + " credential_prefix, hostname, version, capabilities) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                        + " credential_prefix, hostname, version, capabilities, integrated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,"
+                        + " coalesce((select t.integrated from daemon_enrollment_tokens t where t.id = ?), false))",
                 id, organizationId, networkId, name, instanceId, tokenId, credentialHash, credentialPrefix, hostname, version,
-                write(capabilities));
+                write(capabilities), tokenId);
     }
 
     /** Gives an existing daemon a new credential at enrollment (retry, re-install or a bound token). */

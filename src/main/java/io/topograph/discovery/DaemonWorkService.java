@@ -154,18 +154,6 @@ public class DaemonWorkService {
         throw notHeld(visible(daemon, runId));
     }
 
-    /** Runs of this daemon that people cancelled lately: for the heartbeat's {@code cancelRunIds}. */
-    @Transactional(readOnly = true)
-    public List<UUID> cancelledRunIds(AuthenticatedDaemon daemon) {
-        return runs.recentlyCancelled(daemon.organizationId(), daemon.daemonId());
-    }
-
-    /** Whether a queued run waits for this daemon: for the heartbeat's {@code workAvailable}. */
-    @Transactional(readOnly = true)
-    public boolean workAvailable(AuthenticatedDaemon daemon) {
-        return runs.workAvailable(daemon.organizationId(), daemon.networkId(), daemon.daemonId());
-    }
-
     private DiscoveryRun visible(AuthenticatedDaemon daemon, UUID runId) {
         return runs.find(daemon.organizationId(), runId).filter(r -> r.offeredTo(daemon.networkId(), daemon.daemonId()))
                 .orElseThrow(DaemonWorkService::notFound);

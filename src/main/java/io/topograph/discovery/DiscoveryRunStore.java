@@ -171,18 +171,6 @@ public class DiscoveryRunStore {
                 + " where organization_id = ? and id = ? and state = 'RUNNING' and claimed_by = ?", reason, organizationId, runId, daemonId) == 1;
     }
 
-    /** Runs of this daemon that people cancelled in the last ten minutes (for the heartbeat's {@code cancelRunIds}). */
-    public List<UUID> recentlyCancelled(UUID organizationId, UUID daemonId) {
-        return sql.list("select id from discovery_runs where organization_id = ? and claimed_by = ? and state = 'CANCELLED'"
-                + " and finished_at > now() - interval '10 minutes' order by finished_at", rs -> rs.getObject(1, UUID.class), organizationId, daemonId);
-    }
-
-    /** Whether a queued run waits for this daemon (for the heartbeat's {@code workAvailable}). */
-    public boolean workAvailable(UUID organizationId, UUID networkId, UUID daemonId) {
-        return sql.count("select count(*) from (select 1 from discovery_runs where organization_id = ? and network_id = ? and state = 'QUEUED'"
-                + " and (daemon_id is null or daemon_id = ?) limit 1) q", organizationId, networkId, daemonId) > 0;
-    }
-
     // ---- Leases ------------------------------------------------------------------------------
 
     private static final String SWEEP = "update discovery_runs set"

@@ -90,22 +90,29 @@ class RunLeaseTest extends DiscoveryTestBase {
         var stranger = site("mallory");
         var theirs = new AuthenticatedDaemon(daemonId(stranger.credential()), stranger.organizationId(),
                 stranger.networkId(), "rack-a");
-        assertThat(work.workAvailable(me)).isFalse();
+        assertThat(heartbeat(site.credential()).get("workAvailable").asBoolean()).isFalse();
         UUID run = queue(site);
-        assertThat(work.workAvailable(me)).isTrue();
-        assertThat(work.workAvailable(theirs)).isFalse();
+        assertThat(heartbeat(site.credential()).get("workAvailable").asBoolean()).isTrue();
+        assertThat(heartbeat(stranger.credential()).get("workAvailable").asBoolean()).isFalse();
         claim(daemon(site.credential()));
-        assertThat(work.workAvailable(me)).isFalse();
+        assertThat(heartbeat(site.credential()).get("workAvailable").asBoolean()).isFalse();
 
         db.update("update discovery_runs set lease_expires_at = now() + interval '5 seconds' where id = ?", run);
         assertThat(work.heldRun(me, run).id()).isEqualTo(run);
         assertThat(db.count("select count(*) from discovery_runs where id = ? and lease_expires_at > now() + interval '80 seconds'", run)).isEqualTo(1);
         assertThatThrownBy(() -> work.heldRun(theirs, run)).isInstanceOf(NotFoundException.class);
 
-        assertThat(work.cancelledRunIds(me)).isEmpty();
+        assertThat(heartbeat(site.credential()).get("cancelRunIds")).isEmpty();
         site.owner().web().json("POST", "/api/v1/discoveries/" + run + "/cancellation", null);
-        assertThat(work.cancelledRunIds(me)).containsExactly(run);
-        assertThat(work.cancelledRunIds(theirs)).isEmpty();
+        assertThat(heartbeat(site.credential()).get("cancelRunIds").get(0).asText()).isEqualTo(run.toString());
+        assertThat(heartbeat(stranger.credential()).get("cancelRunIds")).isEmpty();
         assertThatThrownBy(() -> work.heldRun(me, run)).isInstanceOf(ConflictException.class);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode heartbeat(String credential) {
+        var response = daemon(credential).send("POST", "/api/daemon/v1/heartbeat",
+                "{\"version\":\"0.1.0\",\"state\":\"IDLE\",\"hostname\":\"rack-a\",\"capabilities\":[],\"subnets\":[],\"activeRunId\":null}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return io.topograph.support.BearerClient.json(response);
     }
 }
