@@ -1,0 +1,113 @@
+package io.topograph.daemons.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.topograph.platform.security.SecureTokens;
+import io.topograph.support.Accounts;
+import io.topograph.support.AppTest;
+import io.topograph.support.TestDatabase;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replays every shared protocol fixture against the real server, in order, so the server cannot
+ * drift from docs/daemon-protocol.md. The scanner replays the same files against its client.
+ */
+@MicronautTest
+class DaemonProtocolFixturesTest extends AppTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void the_server_answers_every_protocol_fixture_as_documented() throws Exception {
+        TestDatabase db = new TestDatabase(dataSource);
+        Accounts.Account owner = signUp("fixtures");
+        assertThat(owner.web().json("POST", "/api/v1/networks", "{\"name\":\"Home lab\"}").statusCode()).isEqualTo(201);
+        UUID organizationId = db.organizationId(owner.slug());
+        UUID networkId = db.networkId(owner.slug(), "Home lab");
+
+        Map<String, JsonNode> vars = new HashMap<>();
+        Map<String, JsonNode> samples = samples();
+        List<ProtocolFixtures.Fixture> fixtures = ProtocolFixtures.all();
+        assertThat(fixtures).hasSizeGreaterThanOrEqualTo(9);
+        for (ProtocolFixtures.Fixture f : fixtures) {
+            given(f, db, organizationId, networkId, vars);
+            JsonNode body = ProtocolFixtures.toSend(f.requestBody(), vars, samples, "");
+            HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(ProtocolFixtures.substitute(f.path(), vars)))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .method(f.method(), HttpRequest.BodyPublishers.ofString(ProtocolFixtures.JSON.writeValueAsString(body)));
+            if (f.auth().equals("credential")) {
+                request.header("Authorization", "Bearer " + vars.get("credential").asText());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(f.file() + ": " + response.body()).isEqualTo(f.status());
+            JsonNode actual = response.body().isEmpty() ? null : ProtocolFixtures.JSON.readTree(response.body());
+            assertThat(ProtocolFixtures.mismatches(f.responseBody(), actual, vars, f.file())).as(f.file()).isEmpty();
+        }
+        // The replay really went through the server: the batch landed in the inventory, once.
+        assertThat(db.count("select count(*) from hosts h join interfaces i on i.host_id = h.id"
+                + " where h.network_id = ? and i.ip = '127.0.0.1'::inet", networkId)).isEqualTo(1);
+        assertThat(db.count("select count(*) from discovery_run_batches where run_id = ?",
+                UUID.fromString(vars.get("runId").asText()))).isEqualTo(1);
+    }
+
+    /** The state each fixture's "given" describes, set up directly so only the protocol is under test. */
+    private void given(ProtocolFixtures.Fixture f, TestDatabase db, UUID organizationId, UUID networkId, Map<String, JsonNode> vars) {
+        switch (f.file()) {
+            case "01-enroll.json" -> {
+                String token = "tge_" + SecureTokens.random();
+                db.update("insert into daemon_enrollment_tokens (id, organization_id, network_id, token_hash, token_prefix, expires_at)"
+                                + " values (?, ?, ?, ?, ?, now() + interval '1 hour')",
+                        UUID.randomUUID(), organizationId, networkId, SecureTokens.sha256(token), token.substring(0, 12));
+                vars.put("enrollmentToken", ProtocolFixtures.JSON.getNodeFactory().textNode(token));
+            }
+            case "04-claim-run.json" -> db.update("insert into discovery_runs (id, organization_id, network_id, targets, ports, options)"
+                            + " values (?, ?, ?, '[\"127.0.0.1\"]'::jsonb, '22,80',"
+                            + " '{\"ratePerSecond\": 10000, \"timeoutMs\": 1000, \"udp\": false, \"printerPorts\": false}'::jsonb)",
+                    UUID.randomUUID(), organizationId, networkId);
+            case "09-heartbeat-after-rotation.json" -> db.update("update daemons set credential_hash = ? where id = ?",
+                    SecureTokens.sha256("tgd_" + SecureTokens.random()), UUID.fromString(vars.get("daemonId").asText()));
+            default -> {
+                if (f.given() != null) {
+                    throw new AssertionError(f.file() + " has a \"given\" this replayer does not know: " + f.given());
+                }
+            }
+        }
+    }
+
+    /** What a real daemon would send where the fixtures leave the value open. */
+    private static Map<String, JsonNode> samples() throws IOException {
+        String json = """
+                {"instanceId": "%s", "name": "lab daemon", "hostname": "lab-daemon", "version": "0.1.0",
+                 "capabilities": ["tcp-connect", "udp"],
+                 "subnets": [{"cidr": "127.0.0.0/8", "interface": "lo", "ip": "127.0.0.1", "mac": null}],
+                 "phase": "PORT_SCAN", "percent": 40, "hostsFound": 1, "mac": null, "vendor": null,
+                 "ports": [{"port": 22, "protocol": "tcp", "state": "open", "banner": "SSH-2.0-OpenSSH_9.6"},
+                           {"port": 80, "protocol": "tcp", "state": "open", "banner": null}],
+                 "services": [{"id": "openssh", "name": "OpenSSH", "category": "remote-access", "icon": "terminal", "port": 22,
+                               "protocol": "tcp", "confidence": 95, "reason": "banner matched /^SSH-2.0-OpenSSH/", "version": "9.6"}],
+                 "unidentifiedPorts": [80], "stats": {"hostsUp": 1, "probes": 2, "open": 2, "elapsedMs": 40}, "warnings": []}
+                """.formatted(UUID.randomUUID());
+        Map<String, JsonNode> out = new HashMap<>();
+        ProtocolFixtures.JSON.readTree(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+}
