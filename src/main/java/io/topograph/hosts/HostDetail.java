@@ -15,11 +15,12 @@ import java.util.UUID;
 public record HostDetail(UUID id, UUID networkId, String name, @Nullable String hostname, String description,
                          @Nullable String os, String source, boolean hidden, boolean userEdited,
                          Instant firstSeen, Instant lastSeen, Instant createdAt, Instant updatedAt,
-                         List<TagRef> tags, List<Interface> interfaces, List<Port> ports, List<Service> services) implements Seen {
+                         List<TagRef> tags, List<Interface> interfaces, List<Port> ports, List<Service> services,
+                         @Nullable SeenBy seenBy) implements Seen {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Interface(UUID id, @Nullable String name, @Nullable String ip, @Nullable String mac,
+    public record Interface(UUID id, @Nullable String name, @Nullable String ip, @Nullable String mac, @Nullable String vendor,
                             @Nullable UUID subnetId, @Nullable String subnetCidr, @Nullable String subnetName,
                             Instant firstSeen, Instant lastSeen) implements Seen {
     }
@@ -32,8 +33,46 @@ public record HostDetail(UUID id, UUID networkId, String name, @Nullable String 
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Service(UUID id, @Nullable String definitionId, String name, String category, int confidence,
-                          String matchReason, Instant firstSeen, Instant lastSeen, List<Binding> bindings) implements Seen {
+    public record Service(UUID id, @Nullable String definitionId, String name, @Nullable String version, String category,
+                          int confidence, String matchReason, Instant firstSeen, Instant lastSeen, List<Binding> bindings) implements Seen {
+    }
+
+    /**
+     * The latest sighting by discovery: which daemon saw the host in which run, at which address,
+     * and which identity rule (MAC, SUBNET_IP, HOSTNAME, NEW) decided it was this host, and why.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SeenBy(UUID runId, @Nullable UUID daemonId, @Nullable String daemonName, @Nullable String ip,
+                         String matchedBy, String matchDetail, Instant seenAt) {
+
+        public String matchedByLabel() {
+            return switch (matchedBy) {
+                case "MAC" -> "MAC address";
+                case "SUBNET_IP" -> "subnet and IP address";
+                case "HOSTNAME" -> "host name";
+                default -> "nothing: first seen as a new host";
+            };
+        }
+
+        public String seenAgo() {
+            return Ago.relative(seenAt, Instant.now());
+        }
+
+        public String seenExact() {
+            return Ago.exact(seenAt);
+        }
+    }
+
+    /** Open ports that no service is bound to: something listens that discovery could not identify. */
+    public List<Port> unidentifiedPorts() {
+        java.util.Set<UUID> bound = new java.util.HashSet<>();
+        services.forEach(s -> s.bindings().forEach(b -> {
+            if (b.portId() != null) {
+                bound.add(b.portId());
+            }
+        }));
+        return ports.stream().filter(p -> "OPEN".equals(p.state()) && !bound.contains(p.id())).toList();
     }
 
     /** A service reached through a port and/or on an interface; either side may be absent. */

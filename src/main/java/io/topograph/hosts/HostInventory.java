@@ -224,11 +224,11 @@ public class HostInventory {
     }
 
     public List<HostDetail.Interface> interfaces(UUID organizationId, UUID hostId) {
-        return query("select i.id, i.name, host(i.ip), i.mac::text, i.subnet_id, s.cidr::text, s.name, i.first_seen, i.last_seen"
+        return query("select i.id, i.name, host(i.ip), i.mac::text, i.subnet_id, s.cidr::text, s.name, i.first_seen, i.last_seen, i.vendor"
                         + " from interfaces i left join subnets s on s.organization_id = i.organization_id and s.id = i.subnet_id"
                         + " where i.organization_id = ? and i.host_id = ? order by i.ip nulls last, i.first_seen, i.id",
                 List.of(organizationId, hostId), rs -> new HostDetail.Interface(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7),
+                        rs.getString(3), rs.getString(4), rs.getString(10), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7),
                         instant(rs, 8), instant(rs, 9)));
     }
 
@@ -254,13 +254,22 @@ public class HostInventory {
                             rs.getObject(6, UUID.class), rs.getString(7)));
                     return null;
                 });
-        return query("select id, definition_id, name, category, confidence, match_reason, first_seen, last_seen from services"
+        return query("select id, definition_id, name, category, confidence, match_reason, first_seen, last_seen, version from services"
                         + " where organization_id = ? and host_id = ? order by lower(name), id",
                 List.of(organizationId, hostId), rs -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    return new HostDetail.Service(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
-                            instant(rs, 7), instant(rs, 8), bindings.getOrDefault(id, List.of()));
+                    return new HostDetail.Service(id, rs.getString(2), rs.getString(3), rs.getString(9), rs.getString(4), rs.getInt(5),
+                            rs.getString(6), instant(rs, 7), instant(rs, 8), bindings.getOrDefault(id, List.of()));
                 });
+    }
+
+    /** The latest sighting of the host by discovery (host_observations), with the daemon's name. */
+    public Optional<HostDetail.SeenBy> seenBy(UUID organizationId, UUID hostId) {
+        return query("select o.run_id, o.daemon_id, d.name, host(o.ip), o.matched_by, o.match_detail, o.seen_at from host_observations o"
+                        + " left join daemons d on d.organization_id = o.organization_id and d.id = o.daemon_id"
+                        + " where o.organization_id = ? and o.host_id = ? order by o.seen_at desc, o.run_id limit 1",
+                List.of(organizationId, hostId), rs -> new HostDetail.SeenBy(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7))).stream().findFirst();
     }
 
     /** A subnet as the filter offers it. */

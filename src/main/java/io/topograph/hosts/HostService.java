@@ -86,7 +86,8 @@ public class HostService {
         UUID org = member.organizationId();
         return new HostDetail(h.id(), h.networkId(), h.name(), h.hostname(), h.description(), h.os(), h.source(), h.hidden(),
                 h.userEdited(), h.firstSeen(), h.lastSeen(), h.createdAt(), h.updatedAt(), inventory.tags(org, hostId),
-                inventory.interfaces(org, hostId), inventory.ports(org, hostId), inventory.services(org, hostId));
+                inventory.interfaces(org, hostId), inventory.ports(org, hostId), inventory.services(org, hostId),
+                inventory.seenBy(org, hostId).orElse(null));
     }
 
     @Transactional(readOnly = true)

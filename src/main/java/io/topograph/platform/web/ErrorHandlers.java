@@ -7,6 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -71,6 +72,12 @@ public class ErrorHandlers {
     @Error(global = true)
     public HttpResponse<?> unsatisfied(HttpRequest<?> request, UnsatisfiedRouteException e) {
         return errors.of(request, HttpStatus.BAD_REQUEST, "Missing required value '" + e.getArgument().getName() + "'.");
+    }
+
+    /** A body over {@code micronaut.server.max-request-size}: the API's error shape, not the framework's. */
+    @Error(global = true)
+    public HttpResponse<?> tooLarge(HttpRequest<?> request, ContentLengthExceededException e) {
+        return errors.of(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is too large. " + e.getMessage() + ".");
     }
 
     @Error(global = true)

@@ -1,0 +1,25 @@
+package io.topograph.discovery.ingest;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+
+/**
+ * A checked batch: every value is valid and normalized (protocols and states upper case, MACs
+ * lower case with colons). {@code sha256} identifies the body for idempotency.
+ */
+record Batch(List<Host> hosts, byte[] sha256) {
+
+    /** One host as the daemon saw it; {@code address} is the key of its IP (see {@link Addresses}). */
+    record Host(int index, String ip, String address, @Nullable String mac, @Nullable String vendor,
+                @Nullable String hostname, @Nullable String os, List<Port> ports, List<Service> services) {
+    }
+
+    record Port(int number, String protocol, String state, @Nullable String banner) {
+    }
+
+    /** An identified service; {@code definitionId} is null for services known only by name. */
+    record Service(@Nullable String definitionId, String name, String category, int port, String protocol,
+                   int confidence, String reason, @Nullable String version) {
+    }
+}
