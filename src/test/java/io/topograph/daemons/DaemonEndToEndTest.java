@@ -80,7 +80,7 @@ class DaemonEndToEndTest extends BrowserTest {
         $("#discovery-runs tbody tr a[title=Details]").click();
         $("#discovery-run .discovery-state").shouldHave(Condition.text("Succeeded"), Duration.ofSeconds(60));
 
-        $("#network-tabs a[href$='/hosts']").click();
+        Selenide.open(ada.org("/networks/" + network + "/hosts"));
         $("#hosts-table").shouldHave(Condition.text(LAB_HOST));
         $("#hosts-table a[href*='/hosts/']").click();
         $("body").shouldHave(Condition.text("Grafana"), Condition.text("OpenSSH"),

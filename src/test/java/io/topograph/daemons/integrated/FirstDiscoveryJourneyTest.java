@@ -92,7 +92,9 @@ class FirstDiscoveryJourneyTest extends BrowserTest {
     private EmbeddedServer startFreshServer(String ports) throws Exception {
         String database = "fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String url;
-        try (Connection c = sharedDataSource.getConnection(); Statement s = c.createStatement()) {
+        // Outside the test's transaction: CREATE DATABASE cannot run inside one.
+        DataSource raw = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(sharedDataSource);
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
             url = c.getMetaData().getURL();
             s.execute("create database " + database);
         }
