@@ -113,7 +113,7 @@ public class IntegratedDaemon {
     }
 
     /** Notices that a user deleted it (its credential then answers 401) and stops it. */
-    @Scheduled(fixedDelay = "30s", initialDelay = "30s")
+    @Scheduled(fixedDelay = "${topograph.integrated-daemon.watch-interval:30s}", initialDelay = "${topograph.integrated-daemon.watch-interval:30s}")
     void watch() {
         worker.submit(() -> guarded(() -> {
             if (running != null && currentRow().isEmpty()) {

@@ -89,6 +89,57 @@ class FirstDiscoveryJourneyTest extends BrowserTest {
         $("body").shouldHave(Condition.text("Grafana"), Condition.text(String.valueOf(labPort)));
     }
 
+    @Test
+    void a_deleted_integrated_daemon_stays_deleted_until_an_admin_pairs_it_again() throws Exception {
+        freshServer = startFreshServer("1");
+        Accounts.Account owner = Accounts.signUp(freshServer.getURI(), "owner");
+        String daemons = "/api/v1/networks/" + firstNetwork(owner) + "/daemons";
+        String integratedId = waitForIntegratedDaemon(owner, daemons);
+
+        assertThat(owner.web().json("DELETE", "/api/v1/daemons/" + integratedId, null).statusCode()).isEqualTo(204);
+        String panel = owner.org("/networks/" + firstNetwork(owner) + "/daemons/integrated");
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!owner.web().htmxGet(panel).body().contains("pair-integrated-daemon") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        assertThat(owner.web().htmxGet(panel).body()).contains("is not paired", "pair-integrated-daemon");
+        // A restart does not bring it back behind the user's back.
+        freshServer = restart(freshServer);
+        Thread.sleep(2000);
+        assertThat(Accounts.logIn(freshServer.getURI(), owner.email(), Accounts.PASSWORD).getJson(daemons).body()).doesNotContain("\"integrated\":true");
+
+        io.topograph.support.WebSession web = Accounts.logIn(freshServer.getURI(), owner.email(), Accounts.PASSWORD);
+        web.get(panel);
+        assertThat(web.post(panel, Map.of()).statusCode()).isEqualTo(303);
+        Accounts.Account again = new Accounts.Account(web, owner.email(), owner.name(), owner.slug());
+        assertThat(waitForIntegratedDaemon(again, daemons)).isNotEqualTo(integratedId);
+    }
+
+    private String firstNetwork(Accounts.Account account) {
+        return io.topograph.support.BearerClient.json(account.web().getJson("/api/v1/networks")).get(0).get("id").asText();
+    }
+
+    private String waitForIntegratedDaemon(Accounts.Account account, String path) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            for (var d : io.topograph.support.BearerClient.json(account.web().getJson(path))) {
+                if (d.get("integrated").asBoolean()) {
+                    return d.get("id").asText();
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the integrated daemon did not enroll within 30 s");
+    }
+
+    private EmbeddedServer restart(EmbeddedServer server) {
+        Map<String, Object> properties = new HashMap<>(lastProperties);
+        server.getApplicationContext().close();
+        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
+    }
+
+    private Map<String, Object> lastProperties;
+
     private EmbeddedServer startFreshServer(String ports) throws Exception {
         String database = "fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String url;
@@ -106,6 +157,8 @@ class FirstDiscoveryJourneyTest extends BrowserTest {
         properties.put("topograph.data-dir", dataDir.toString());
         properties.put("topograph.integrated-daemon.enabled", true);
         properties.put("topograph.integrated-daemon.first-scan-ports", ports);
+        properties.put("topograph.integrated-daemon.watch-interval", "1s");
+        lastProperties = properties;
         return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 
