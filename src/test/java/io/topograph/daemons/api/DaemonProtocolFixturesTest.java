@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.topograph.platform.security.SecureTokens;
 import io.topograph.support.Accounts;
 import io.topograph.support.AppTest;
+import io.topograph.support.ProtocolFixtures;
 import io.topograph.support.TestDatabase;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -44,12 +45,11 @@ class DaemonProtocolFixturesTest extends AppTest {
         UUID networkId = db.networkId(owner.slug(), "Home lab");
 
         Map<String, JsonNode> vars = new HashMap<>();
-        Map<String, JsonNode> samples = samples();
         List<ProtocolFixtures.Fixture> fixtures = ProtocolFixtures.all();
         assertThat(fixtures).hasSizeGreaterThanOrEqualTo(9);
         for (ProtocolFixtures.Fixture f : fixtures) {
             given(f, db, organizationId, networkId, vars);
-            JsonNode body = ProtocolFixtures.toSend(f.requestBody(), vars, samples, "");
+            JsonNode body = ProtocolFixtures.toSend(f.requestBody(), vars);
             HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(ProtocolFixtures.substitute(f.path(), vars)))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
@@ -94,23 +94,5 @@ class DaemonProtocolFixturesTest extends AppTest {
                 }
             }
         }
-    }
-
-    /** What a real daemon would send where the fixtures leave the value open. */
-    private static Map<String, JsonNode> samples() throws IOException {
-        String json = """
-                {"instanceId": "%s", "name": "lab daemon", "hostname": "lab-daemon", "version": "0.1.0",
-                 "capabilities": ["tcp-connect", "udp"],
-                 "subnets": [{"cidr": "127.0.0.0/8", "interface": "lo", "ip": "127.0.0.1", "mac": null}],
-                 "phase": "PORT_SCAN", "percent": 40, "hostsFound": 1, "mac": null, "vendor": null,
-                 "ports": [{"port": 22, "protocol": "tcp", "state": "open", "banner": "SSH-2.0-OpenSSH_9.6"},
-                           {"port": 80, "protocol": "tcp", "state": "open", "banner": null}],
-                 "services": [{"id": "openssh", "name": "OpenSSH", "category": "remote-access", "icon": "terminal", "port": 22,
-                               "protocol": "tcp", "confidence": 95, "reason": "banner matched /^SSH-2.0-OpenSSH/", "version": "9.6"}],
-                 "unidentifiedPorts": [80], "stats": {"hostsUp": 1, "probes": 2, "open": 2, "elapsedMs": 40}, "warnings": []}
-                """.formatted(UUID.randomUUID());
-        Map<String, JsonNode> out = new HashMap<>();
-        ProtocolFixtures.JSON.readTree(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
-        return out;
     }
 }

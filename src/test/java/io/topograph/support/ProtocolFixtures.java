@@ -1,4 +1,4 @@
-package io.topograph.daemons.api;
+package io.topograph.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,20 +21,44 @@ import java.util.stream.Stream;
  * (docs/daemon-protocol/README.md), as the server-side replayer uses them: variables bind on
  * what is received and are substituted in what is sent.
  */
-final class ProtocolFixtures {
+public final class ProtocolFixtures {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{([A-Za-z0-9_]+)}}");
-    static final String ANY = "any";
+    private static final String ANY = "any";
 
-    record Fixture(String file, String given, String method, String path, String auth, JsonNode requestBody,
+    public record Fixture(String file, String given, String method, String path, String auth, JsonNode requestBody,
                    int status, JsonNode responseBody) {
     }
+
+    /** What a real daemon would send where the fixtures leave the value open. */
+    private static final Map<String, JsonNode> SAMPLES = samples();
 
     private ProtocolFixtures() {
     }
 
-    static Path directory() {
+    private static Map<String, JsonNode> samples() {
+        String json = """
+                {"instanceId": "%s", "name": "rack-a", "hostname": "rack-a.lan", "version": "0.1.0",
+                 "capabilities": ["tcp-connect", "udp"],
+                 "subnets": [{"cidr": "127.0.0.0/8", "interface": "lo", "ip": "127.0.0.1", "mac": null}],
+                 "phase": "PORT_SCAN", "percent": 40, "hostsFound": 1, "mac": null, "vendor": null,
+                 "ports": [{"port": 22, "protocol": "tcp", "state": "open", "banner": "SSH-2.0-OpenSSH_9.6"},
+                           {"port": 80, "protocol": "tcp", "state": "open", "banner": null}],
+                 "services": [{"id": "openssh", "name": "OpenSSH", "category": "remote-access", "icon": "terminal", "port": 22,
+                               "protocol": "tcp", "confidence": 95, "reason": "banner matched /^SSH-2.0-OpenSSH/", "version": "9.6"}],
+                 "unidentifiedPorts": [80], "stats": {"hostsUp": 1, "probes": 2, "open": 2, "elapsedMs": 40}, "warnings": []}
+                """.formatted(java.util.UUID.randomUUID());
+        try {
+            Map<String, JsonNode> out = new java.util.HashMap<>();
+            JSON.readTree(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+            return Map.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path directory() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("docs/daemon-protocol");
             if (Files.isDirectory(candidate)) {
@@ -44,7 +68,7 @@ final class ProtocolFixtures {
         throw new IllegalStateException("docs/daemon-protocol not found above " + Path.of("").toAbsolutePath());
     }
 
-    static List<Fixture> all() {
+    public static List<Fixture> all() {
         try (Stream<Path> files = Files.list(directory())) {
             List<Fixture> out = new ArrayList<>();
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
@@ -62,7 +86,7 @@ final class ProtocolFixtures {
     }
 
     /** Replaces variables in a path with their bound values. */
-    static String substitute(String text, Map<String, JsonNode> vars) {
+    public static String substitute(String text, Map<String, JsonNode> vars) {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -77,6 +101,17 @@ final class ProtocolFixtures {
     }
 
     /** A body to send: bound variables substituted, unbound ones (and {{any}}) filled from samples, which then bind. */
+    /** A body to send, with the shared sample table for values the fixture leaves open. */
+    public static JsonNode toSend(JsonNode template, Map<String, JsonNode> vars) {
+        return toSend(template, vars, SAMPLES, "");
+    }
+
+    /** One fixture by file name. */
+    public static Fixture load(String file) {
+        return all().stream().filter(f -> f.file().equals(file)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no fixture " + file));
+    }
+
     static JsonNode toSend(JsonNode template, Map<String, JsonNode> vars, Map<String, JsonNode> samples, String key) {
         if (template == null || template.isNull()) {
             return template;
@@ -114,7 +149,7 @@ final class ProtocolFixtures {
     }
 
     /** Checks a received body against the expected one; returns the mismatches (empty when it matches). */
-    static List<String> mismatches(JsonNode expected, JsonNode actual, Map<String, JsonNode> vars, String where) {
+    public static List<String> mismatches(JsonNode expected, JsonNode actual, Map<String, JsonNode> vars, String where) {
         List<String> out = new ArrayList<>();
         match(expected, actual, vars, where, out);
         return out;
