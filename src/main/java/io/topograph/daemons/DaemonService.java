@@ -150,6 +150,11 @@ public class DaemonService {
     public Rotation rotate(CurrentMember member, UUID daemonId) {
         Daemon daemon = get(member, daemonId);
         DaemonAccess.requireManage(member);
+        if (daemon.integrated()) {
+            // Nobody could run the re-enroll command for it: the server holds its credential.
+            throw new io.topograph.platform.web.ConflictException("The integrated daemon's credential is kept by the server itself;"
+                    + " to start it afresh, delete it and pair it again.");
+        }
         DaemonSecrets.Secret unknown = DaemonSecrets.newCredential();
         daemons.replaceCredential(member.organizationId(), daemon.id(), unknown.hash(), unknown.prefix());
         CreatedToken token = tokens.createRekey(member, daemon);

@@ -95,6 +95,8 @@ class FirstDiscoveryJourneyTest extends BrowserTest {
         Accounts.Account owner = Accounts.signUp(freshServer.getURI(), "owner");
         String daemons = "/api/v1/networks/" + firstNetwork(owner) + "/daemons";
         String integratedId = waitForIntegratedDaemon(owner, daemons);
+        // Its credential is the server's own: nobody could re-enroll it after a rotation.
+        assertThat(owner.web().json("POST", "/api/v1/daemons/" + integratedId + "/credential-rotations", null).statusCode()).isEqualTo(409);
 
         assertThat(owner.web().json("DELETE", "/api/v1/daemons/" + integratedId, null).statusCode()).isEqualTo(204);
         String panel = owner.org("/networks/" + firstNetwork(owner) + "/daemons/integrated");
