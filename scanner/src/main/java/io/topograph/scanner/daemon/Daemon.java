@@ -598,6 +598,16 @@ public final class Daemon {
             Thread t = scanThread;
             if (t != null && t.isAlive()) {
                 t.interrupt();
+                // Wait for it: the daemon never reports idle, or takes another run, while a scan still runs.
+                boolean interrupted = Thread.interrupted();
+                try {
+                    t.join(5000);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
