@@ -16,7 +16,7 @@ public record HostDetail(UUID id, UUID networkId, String name, @Nullable String 
                          @Nullable String os, String source, boolean hidden, boolean userEdited,
                          Instant firstSeen, Instant lastSeen, Instant createdAt, Instant updatedAt,
                          List<TagRef> tags, List<Interface> interfaces, List<Port> ports, List<Service> services,
-                         @Nullable SeenBy seenBy) implements Seen {
+                         @Nullable SeenBy seenBy, List<Container> containers) implements Seen {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -61,6 +61,63 @@ public record HostDetail(UUID id, UUID networkId, String name, @Nullable String 
 
         public String seenExact() {
             return Ago.exact(seenAt);
+        }
+    }
+
+    /** A Docker container the daemon found on this host (when the host is the daemon's own machine). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Container(UUID id, String containerId, @Nullable String name, @Nullable String image, @Nullable String state,
+                            List<ContainerPort> ports, List<ContainerNetwork> networks,
+                            Instant firstSeen, Instant lastSeen) implements Seen {
+
+        /** The name, else the container id. */
+        public String label() {
+            return name == null ? containerId : name;
+        }
+
+        /** The Bootstrap badge of the state: running green, paused or restarting yellow, the rest grey. */
+        public String stateBadge() {
+            if (state == null) {
+                return "text-bg-secondary";
+            }
+            return switch (state) {
+                case "running" -> "text-bg-success";
+                case "paused", "restarting" -> "text-bg-warning";
+                case "dead" -> "text-bg-danger";
+                default -> "text-bg-secondary";
+            };
+        }
+
+        /** The ports published on the host (the others are reachable only from the container's networks). */
+        public List<ContainerPort> publishedPorts() {
+            return ports.stream().filter(p -> p.hostPort() != null).toList();
+        }
+    }
+
+    /** A container port; {@code hostPort} (and usually {@code hostIp}) null when it is not published on the host. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ContainerPort(int containerPort, String protocol, @Nullable String hostIp, @Nullable Integer hostPort) {
+
+        /** {@code 0.0.0.0:8080→80/tcp}, {@code [::]:8080→80/tcp}, or {@code 80/tcp} when not published. */
+        public String label() {
+            String inner = containerPort + "/" + protocol;
+            if (hostPort == null) {
+                return inner;
+            }
+            String ip = hostIp == null ? "" : hostIp.contains(":") ? "[" + hostIp + "]:" : hostIp + ":";
+            return ip + hostPort + "\u2192" + inner;
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ContainerNetwork(String network, @Nullable String ip, @Nullable String mac) {
+
+        /** {@code monitoring 172.20.0.3}, or the network's name alone. */
+        public String label() {
+            return ip == null ? network : network + " " + ip;
         }
     }
 

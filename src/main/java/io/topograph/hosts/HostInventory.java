@@ -272,6 +272,44 @@ public class HostInventory {
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7))).stream().findFirst();
     }
 
+    /** The Docker containers found on the host, by name. */
+    public List<HostDetail.Container> containers(UUID organizationId, UUID hostId) {
+        return query("select id, container_id, name, image, state, ports::text, networks::text, first_seen, last_seen from host_containers"
+                        + " where organization_id = ? and host_id = ? order by lower(coalesce(name, container_id)), container_id",
+                List.of(organizationId, hostId), rs -> new HostDetail.Container(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), containerPorts(rs.getString(6)),
+                        containerNetworks(rs.getString(7)), instant(rs, 8), instant(rs, 9)));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The stored ports (written by ingestion, so well-formed): [{"containerPort","protocol","hostIp","hostPort"}]. */
+    private static List<HostDetail.ContainerPort> containerPorts(String json) {
+        List<HostDetail.ContainerPort> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode p : readJson(json)) {
+            out.add(new HostDetail.ContainerPort(p.path("containerPort").asInt(), p.path("protocol").asText("tcp"),
+                    p.hasNonNull("hostIp") ? p.get("hostIp").asText() : null, p.hasNonNull("hostPort") ? p.get("hostPort").asInt() : null));
+        }
+        return out;
+    }
+
+    private static List<HostDetail.ContainerNetwork> containerNetworks(String json) {
+        List<HostDetail.ContainerNetwork> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : readJson(json)) {
+            out.add(new HostDetail.ContainerNetwork(n.path("network").asText(), n.hasNonNull("ip") ? n.get("ip").asText() : null,
+                    n.hasNonNull("mac") ? n.get("mac").asText() : null));
+        }
+        return out;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json == null ? "[]" : json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable container data", e);
+        }
+    }
+
     /** A subnet as the filter offers it. */
     public record SubnetOption(UUID id, String cidr, String name) {
         public String label() {

@@ -6,6 +6,7 @@
  * sets {@code user_edited} so discovery merges never overwrite it; a manual host's address is
  * an IPv4 or IPv6 literal, validated as text and never resolved or contacted; list pages are
  * one query for the page of rows (with their addresses, service counts and tags) plus one count,
- * so their cost does not grow with the page size.
+ * so their cost does not grow with the page size. Docker containers ({@code host_containers},
+ * written only by ingestion) are read with their host and shown read-only.
  */
 package io.topograph.hosts;

@@ -98,6 +98,7 @@ public class BatchIngestService {
         Map<String, UUID> services = store.upsertServices(org, runId, daemon.daemonId(), plan.services());
         store.insertBindings(org, resolve(plan.bindings(), interfaces, ports, services));
         store.insertObservations(org, runId, daemon.daemonId(), plan.observations());
+        store.upsertContainers(org, runId, plan.containers());
     }
 
     /** The ids of each binding's rows, from what the upserts answered (all written just before, in this transaction). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.topograph.hosts.IpLiteral;
 import io.topograph.platform.web.FormErrors;
 import io.topograph.platform.web.ValidationException;
 
@@ -37,6 +38,17 @@ final class BatchParser {
     static final int MAX_VERSION = 100;
     static final int MAX_REASON = 1000;
     static final int MAX_BANNER = 4096;
+    static final int MAX_CONTAINERS = 500;
+    static final int MAX_CONTAINER_PORTS = 1000;
+    static final int MAX_CONTAINER_NETWORKS = 100;
+    static final int MAX_DOCKER_NETWORKS = 500;
+    static final int MAX_DOCKER_SUBNETS = 20;
+    static final int MAX_CONTAINER_ID = 64;
+    static final int MAX_DOCKER_NAME = 255;
+    static final int MAX_IMAGE = 500;
+    static final int MAX_CONTAINER_STATE = 32;
+    private static final Pattern CONTAINER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Set<String> CONTAINER_PROTOCOLS = Set.of("tcp", "udp", "sctp");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\\1[0-9A-Fa-f]{2}){4}");
@@ -141,10 +153,169 @@ final class BatchParser {
         for (int i = 0; unidentified != null && i < unidentified.size(); i++) {
             portNumber(unidentified.get(i), path + ".unidentifiedPorts[" + i + "]", errors);
         }
+        Batch.Docker docker = docker(node.get("docker"), path + ".docker", errors);
         if (errors.count() > before || address == null) {
             return null;
         }
-        return new Batch.Host(index, ip, address, mac, vendor, hostname, os, List.copyOf(ports), List.copyOf(services));
+        return new Batch.Host(index, ip, address, mac, vendor, hostname, os, List.copyOf(ports), List.copyOf(services), docker);
+    }
+
+    /** The optional {@code docker} field: absent or null is none. */
+    @Nullable
+    private static Batch.Docker docker(@Nullable JsonNode node, String path, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(path, "must be an object {\"containers\": [...], \"networks\": [...]}");
+            return null;
+        }
+        int before = errors.count();
+        List<Batch.Container> containers = new ArrayList<>();
+        JsonNode list = list(node, "containers", path, errors);
+        if (list != null && list.size() > MAX_CONTAINERS) {
+            errors.add(path + ".containers", "holds at most " + MAX_CONTAINERS + " containers, not " + list.size());
+            list = null;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; list != null && i < list.size(); i++) {
+            String where = path + ".containers[" + i + "]";
+            Batch.Container c = container(list.get(i), where, errors);
+            if (c != null) {
+                Integer first = seen.putIfAbsent(c.id(), i);
+                if (first != null) {
+                    errors.add(where + ".id", "is the same container as " + path + ".containers[" + first + "].id");
+                }
+                containers.add(c);
+            }
+        }
+        JsonNode networks = list(node, "networks", path, errors);
+        if (networks != null && networks.size() > MAX_DOCKER_NETWORKS) {
+            errors.add(path + ".networks", "holds at most " + MAX_DOCKER_NETWORKS + " networks, not " + networks.size());
+            networks = null;
+        }
+        for (int i = 0; networks != null && i < networks.size(); i++) {
+            String where = path + ".networks[" + i + "]";
+            JsonNode n = networks.get(i);
+            if (n == null || !n.isObject()) {
+                errors.add(where, "must be an object");
+                continue;
+            }
+            text(n, "id", where, false, MAX_CONTAINER_ID, true, errors);
+            text(n, "name", where, true, MAX_DOCKER_NAME, true, errors);
+            text(n, "driver", where, false, MAX_CATEGORY, true, errors);
+            JsonNode subnets = list(n, "subnets", where, errors);
+            if (subnets != null && subnets.size() > MAX_DOCKER_SUBNETS) {
+                errors.add(where + ".subnets", "holds at most " + MAX_DOCKER_SUBNETS + " subnets");
+                subnets = null;
+            }
+            for (int j = 0; subnets != null && j < subnets.size(); j++) {
+                JsonNode sn = subnets.get(j);
+                if (sn == null || !sn.isTextual() || !isCidr(sn.textValue())) {
+                    errors.add(where + ".subnets[" + j + "]", "is not a subnet in CIDR form (e.g. 172.17.0.0/16)");
+                }
+            }
+        }
+        return errors.count() > before ? null : new Batch.Docker(List.copyOf(containers));
+    }
+
+    @Nullable
+    private static Batch.Container container(JsonNode node, String path, Errors errors) {
+        if (node == null || !node.isObject()) {
+            errors.add(path, "must be an object");
+            return null;
+        }
+        int before = errors.count();
+        String id = text(node, "id", path, true, MAX_CONTAINER_ID, true, errors);
+        if (id != null && !CONTAINER_ID.matcher(id).matches()) {
+            errors.add(path + ".id", "is not a container id (letters, digits, '_', '.', '-')");
+        }
+        String name = text(node, "name", path, false, MAX_DOCKER_NAME, true, errors);
+        String image = text(node, "image", path, false, MAX_IMAGE, true, errors);
+        String state = text(node, "state", path, false, MAX_CONTAINER_STATE, true, errors);
+        List<Batch.ContainerPort> ports = new ArrayList<>();
+        JsonNode portsNode = list(node, "ports", path, errors);
+        if (portsNode != null && portsNode.size() > MAX_CONTAINER_PORTS) {
+            errors.add(path + ".ports", "holds at most " + MAX_CONTAINER_PORTS + " ports, not " + portsNode.size());
+            portsNode = null;
+        }
+        for (int i = 0; portsNode != null && i < portsNode.size(); i++) {
+            String where = path + ".ports[" + i + "]";
+            JsonNode p = portsNode.get(i);
+            if (p == null || !p.isObject()) {
+                errors.add(where, "must be an object");
+                continue;
+            }
+            Integer containerPort = portNumber(p.get("containerPort"), where + ".containerPort", errors);
+            String protocol = text(p, "protocol", where, true, 4, true, errors);
+            if (protocol != null) {
+                protocol = protocol.toLowerCase(Locale.ROOT);
+                if (!CONTAINER_PROTOCOLS.contains(protocol)) {
+                    errors.add(where + ".protocol", "must be tcp, udp or sctp");
+                    protocol = null;
+                }
+            }
+            String hostIp = text(p, "hostIp", where, false, 45, true, errors);
+            if (hostIp != null && !IpLiteral.isValid(hostIp)) {
+                errors.add(where + ".hostIp", "is not an IPv4 or IPv6 address");
+                hostIp = null;
+            }
+            JsonNode hp = p.get("hostPort");
+            Integer hostPort = hp == null || hp.isNull() ? null : portNumber(hp, where + ".hostPort", errors);
+            if (containerPort != null && protocol != null) {
+                ports.add(new Batch.ContainerPort(containerPort, protocol, hostIp, hostPort));
+            }
+        }
+        List<Batch.ContainerNetwork> networks = new ArrayList<>();
+        JsonNode netNode = list(node, "networks", path, errors);
+        if (netNode != null && netNode.size() > MAX_CONTAINER_NETWORKS) {
+            errors.add(path + ".networks", "holds at most " + MAX_CONTAINER_NETWORKS + " networks, not " + netNode.size());
+            netNode = null;
+        }
+        for (int i = 0; netNode != null && i < netNode.size(); i++) {
+            String where = path + ".networks[" + i + "]";
+            JsonNode n = netNode.get(i);
+            if (n == null || !n.isObject()) {
+                errors.add(where, "must be an object");
+                continue;
+            }
+            String network = text(n, "network", where, true, MAX_DOCKER_NAME, true, errors);
+            String ip = text(n, "ip", where, false, 45, true, errors);
+            if (ip != null && !IpLiteral.isValid(ip)) {
+                errors.add(where + ".ip", "is not an IPv4 or IPv6 address");
+            }
+            String mac = text(n, "mac", where, false, 17, true, errors);
+            if (mac != null) {
+                if (!MAC.matcher(mac).matches()) {
+                    errors.add(where + ".mac", "is not a MAC address (six hex pairs separated by colons)");
+                } else {
+                    mac = mac.replace('-', ':').toLowerCase(Locale.ROOT);
+                }
+            }
+            if (network != null) {
+                networks.add(new Batch.ContainerNetwork(network, ip, mac));
+            }
+        }
+        if (errors.count() > before || id == null) {
+            return null;
+        }
+        return new Batch.Container(id, name, image, state, List.copyOf(ports), List.copyOf(networks));
+    }
+
+    private static boolean isCidr(String text) {
+        if (text.length() > 49) {
+            return false;
+        }
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        byte[] address = IpLiteral.parse(text.substring(0, slash));
+        String prefix = text.substring(slash + 1);
+        if (address == null || !prefix.matches("\\d{1,3}")) {
+            return false;
+        }
+        return Integer.parseInt(prefix) <= address.length * 8;
     }
 
     @Nullable

@@ -309,6 +309,41 @@ class IngestStore {
                 text(c, rows, MergePlan.Observation::detail)));
     }
 
+    /**
+     * Docker containers by (host, container id): what the engine says now replaces name, image,
+     * state, ports and networks; first_seen stays. Containers of the host missing from the batch are left alone.
+     */
+    void upsertContainers(UUID organizationId, UUID runId, List<MergePlan.ContainerRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        withConnection(c -> update(c, "insert into host_containers (id, organization_id, host_id, container_id, name, image, state,"
+                        + " ports, networks, first_seen, last_seen, last_run_id)"
+                        + " select gen_random_uuid(), ?, t.host_id, t.container_id, t.name, t.image, t.state, t.ports::jsonb,"
+                        + " t.networks::jsonb, now(), now(), ?"
+                        + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                        + " as t(host_id, container_id, name, image, state, ports, networks)"
+                        + " on conflict (organization_id, host_id, container_id) do update set"
+                        + " name = excluded.name, image = excluded.image, state = excluded.state,"
+                        + " ports = excluded.ports, networks = excluded.networks,"
+                        + " last_seen = greatest(host_containers.last_seen, excluded.last_seen), last_run_id = excluded.last_run_id",
+                organizationId, runId, uuids(c, rows, MergePlan.ContainerRow::hostId), text(c, rows, r -> r.container().id()),
+                text(c, rows, r -> r.container().name()), text(c, rows, r -> r.container().image()),
+                text(c, rows, r -> r.container().state()), text(c, rows, r -> json(r.container().ports())),
+                text(c, rows, r -> json(r.container().networks()))));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The checked ports or networks of a container as stored (jsonb): records as objects, nulls kept. */
+    private static String json(List<?> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // --- plumbing ---
 
     @FunctionalInterface

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * still gets its port (open, no banner). Pure logic.
  */
 record MergePlan(List<NewHost> newHosts, List<SeenHost> seenHosts, List<InterfaceRow> interfaces, List<PortRow> ports,
-                 List<ServiceRow> services, List<BindingRow> bindings, List<Observation> observations) {
+                 List<ServiceRow> services, List<BindingRow> bindings, List<Observation> observations,
+                 List<ContainerRow> containers) {
 
     /** A host seen for the first time; its name is the host name, else the address. */
     record NewHost(UUID id, String name, @Nullable String hostname, @Nullable String os) {
@@ -46,6 +47,10 @@ record MergePlan(List<NewHost> newHosts, List<SeenHost> seenHosts, List<Interfac
     record Observation(UUID hostId, String ip, MatchRule rule, String detail) {
     }
 
+    /** A Docker container on a host, by (host, container id): the first report of it in the batch wins. */
+    record ContainerRow(UUID hostId, Batch.Container container) {
+    }
+
     /** A reported host with its decision. */
     record Matched(Batch.Host host, IdentityMatcher.Match match) {
     }
@@ -63,6 +68,7 @@ record MergePlan(List<NewHost> newHosts, List<SeenHost> seenHosts, List<Interfac
         Map<String, ServiceRow> services = new LinkedHashMap<>();
         Set<BindingRow> bindings = new LinkedHashSet<>();
         Map<UUID, Observation> observations = new LinkedHashMap<>();
+        Map<String, ContainerRow> containers = new LinkedHashMap<>();
         for (Matched m : matched) {
             Batch.Host h = m.host();
             UUID id = m.match().hostId();
@@ -91,10 +97,15 @@ record MergePlan(List<NewHost> newHosts, List<SeenHost> seenHosts, List<Interfac
                 bindings.add(new BindingRow(id, key, s.port(), s.protocol(), h.ip()));
             }
             observations.putIfAbsent(id, new Observation(id, h.ip(), m.match().rule(), m.match().detail()));
+            if (h.docker() != null) {
+                for (Batch.Container c : h.docker().containers()) {
+                    containers.putIfAbsent(id + "|" + c.id(), new ContainerRow(id, c));
+                }
+            }
         }
         return new MergePlan(List.copyOf(created.values()), List.copyOf(seen.values()), List.copyOf(interfaces.values()),
                 List.copyOf(ports.values()), List.copyOf(services.values()), new ArrayList<>(bindings),
-                List.copyOf(observations.values()));
+                List.copyOf(observations.values()), List.copyOf(containers.values()));
     }
 
     private static String portKey(UUID hostId, String protocol, int number) {

@@ -21,7 +21,8 @@
  *       OS; hidden hosts stay hidden. First-seen times are kept, last-seen times move forward.</li>
  *   <li>Re-scans never duplicate: interfaces are unique per (host, address), ports per
  *       (host, protocol, number), services per (host, definition id or name, protocol, port),
- *       bindings per (service, port, interface).</li>
+ *       bindings per (service, port, interface), Docker containers ({@code host_containers}) per
+ *       (host, container id); a container missing from a later batch is left as it was.</li>
  *   <li>Provenance: hosts, ports and services carry the run and daemon that saw them last
  *       ({@code last_run_id}, {@code last_daemon_id}; enforced foreign keys on hosts, plain
  *       references on ports and services), and {@code host_observations} keeps one row per run and

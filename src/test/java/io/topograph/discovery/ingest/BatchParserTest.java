@@ -45,6 +45,34 @@ class BatchParserTest {
     }
 
     @Test
+    void the_docker_field_of_a_host_is_read_and_normalized_and_a_host_without_it_has_none() {
+        Batch batch = parse("{\"hosts\":[{\"ip\":\"127.0.0.1\",\"docker\":{\"containers\":[{\"id\":\"3f4e1b2c9d8a\",\"name\":\" grafana \","
+                + "\"image\":\"grafana/grafana\",\"state\":\"running\",\"ports\":[{\"containerPort\":80,\"protocol\":\"TCP\",\"hostIp\":\"::\","
+                + "\"hostPort\":8080},{\"containerPort\":53,\"protocol\":\"udp\"}],\"networks\":[{\"network\":\"bridge\","
+                + "\"ip\":\"172.17.0.2\",\"mac\":\"02-42-AC-11-00-02\"}]}],\"networks\":[{\"name\":\"bridge\",\"subnets\":[\"172.17.0.0/16\",\"fd00::/64\"]}]}},"
+                + "{\"ip\":\"127.0.0.2\",\"docker\":null},{\"ip\":\"127.0.0.3\"}]}");
+
+        Batch.Docker docker = batch.hosts().get(0).docker();
+        assertThat(docker.containers()).containsExactly(new Batch.Container("3f4e1b2c9d8a", "grafana", "grafana/grafana", "running",
+                List.of(new Batch.ContainerPort(80, "tcp", "::", 8080), new Batch.ContainerPort(53, "udp", null, null)),
+                List.of(new Batch.ContainerNetwork("bridge", "172.17.0.2", "02:42:ac:11:00:02"))));
+        assertThat(batch.hosts().get(1).docker()).isNull();
+        assertThat(batch.hosts().get(2).docker()).isNull();
+    }
+
+    @Test
+    void bad_docker_data_names_every_bad_field() {
+        assertThat(fields("{\"hosts\":[{\"ip\":\"127.0.0.1\",\"docker\":{\"containers\":[{\"id\":\"a b\",\"ports\":[{\"containerPort\":65536,"
+                + "\"protocol\":\"tcp\",\"hostIp\":\"localhost\",\"hostPort\":\"80\"}],\"networks\":[{\"ip\":\"1.2.3.4\",\"mac\":\"zz\"}]}],"
+                + "\"networks\":\"bridge\"}}]}"))
+                .containsExactlyInAnyOrder("hosts[0].docker.containers[0].id", "hosts[0].docker.containers[0].ports[0].containerPort",
+                        "hosts[0].docker.containers[0].ports[0].hostIp", "hosts[0].docker.containers[0].ports[0].hostPort",
+                        "hosts[0].docker.containers[0].networks[0].network", "hosts[0].docker.containers[0].networks[0].mac",
+                        "hosts[0].docker.networks");
+        assertThat(fields("{\"hosts\":[{\"ip\":\"127.0.0.1\",\"docker\":\"yes\"}]}")).containsExactly("hosts[0].docker");
+    }
+
+    @Test
     void optional_fields_may_be_missing_and_unknown_fields_are_ignored() {
         Batch batch = parse("{\"hosts\":[{\"ip\":\"::1\",\"future\":{\"x\":1},\"ports\":[{\"port\":53,\"protocol\":\"udp\"}],"
                 + "\"services\":[{\"name\":\"DNS\",\"port\":53,\"protocol\":\"UDP\",\"confidence\":40}]}],\"stats\":{}}");

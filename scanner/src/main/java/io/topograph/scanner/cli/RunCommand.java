@@ -33,6 +33,11 @@ final class RunCommand extends DaemonCommand implements Callable<Integer> {
     @Option(names = "--no-rdns", description = "no reverse DNS lookups of the hosts found (TOPOGRAPH_NO_RDNS=true)")
     boolean noRdns;
 
+    @Option(names = "--docker-socket", paramLabel = "<path|none>", defaultValue = "/var/run/docker.sock",
+            description = "Docker API socket whose containers, published ports and networks are reported with this host when it is scanned"
+                    + " (TOPOGRAPH_DOCKER_SOCKET; default: ${DEFAULT-VALUE}; skipped when absent; none turns it off)")
+    String dockerSocket;
+
     @Override
     public Integer call() throws InterruptedException {
         DaemonConfig config;
@@ -41,7 +46,8 @@ final class RunCommand extends DaemonCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--heartbeat-seconds must be between 1 and 3600, not " + heartbeatSeconds);
             }
             config = new DaemonConfig(server == null || server.isBlank() ? null : DaemonConfig.parseServer(server), token, stateDirOrDefault(),
-                    name, defaultTargets, rate, concurrency, heartbeatSeconds == null ? null : Duration.ofSeconds(heartbeatSeconds), null, !noRdns);
+                    name, defaultTargets, rate, concurrency, heartbeatSeconds == null ? null : Duration.ofSeconds(heartbeatSeconds), null, !noRdns,
+                    DaemonConfig.dockerSocket(dockerSocket));
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return Main.EXIT_USAGE;

@@ -2,7 +2,9 @@ package io.topograph.scanner.cli;
 
 import io.topograph.scanner.catalog.Catalog;
 import io.topograph.scanner.catalog.CatalogException;
+import io.topograph.scanner.daemon.DaemonConfig;
 import io.topograph.scanner.engine.ScanOptions;
+import io.topograph.scanner.host.LocalDocker;
 import io.topograph.scanner.engine.Scanner;
 import io.topograph.scanner.evidence.HostnameResolver;
 import io.topograph.scanner.evidence.OuiDatabase;
@@ -88,6 +90,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--neighbour-table", paramLabel = "<file>", defaultValue = "/proc/net/arp", description = "kernel ARP table to read MACs from (default: ${DEFAULT-VALUE})")
     Path neighbourTable;
 
+    @Option(names = "--docker-socket", paramLabel = "<path|none>", defaultValue = "/var/run/docker.sock",
+            description = "with --format json: the Docker API socket whose containers are added to this host's entry when it is scanned"
+                    + " (default: ${DEFAULT-VALUE}; skipped when absent; none turns it off)")
+    String dockerSocket;
+
     @Option(names = "--output", paramLabel = "<file>", description = "write the report to a file instead of standard output")
     Path output;
 
@@ -145,7 +152,7 @@ final class ScanCommand implements Callable<Integer> {
         PrintStream out = output == null ? System.out : new PrintStream(Files.newOutputStream(output), true, StandardCharsets.UTF_8);
         try {
             if (format.equals("json")) {
-                out.println(ReportWriter.json(report));
+                out.println(ReportWriter.json(report, LocalDocker.read(DaemonConfig.dockerSocket(dockerSocket))));
             } else {
                 ReportWriter.table(report, out);
             }

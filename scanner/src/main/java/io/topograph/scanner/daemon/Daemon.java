@@ -8,6 +8,7 @@ import io.topograph.scanner.catalog.CatalogException;
 import io.topograph.scanner.engine.ScanOptions;
 import io.topograph.scanner.engine.Scanner;
 import io.topograph.scanner.evidence.HostnameResolver;
+import io.topograph.scanner.host.LocalDocker;
 import io.topograph.scanner.model.ScanReport;
 import io.topograph.scanner.output.ReportWriter;
 import io.topograph.scanner.ports.PortProfiles;
@@ -654,8 +655,13 @@ public final class Daemon {
 
             ScanReport report = scan(scanOptions, targets, ports);
             progress("REPORTING", 95, report.hosts().size(), true);
-            List<byte[]> batches = sendBatches(report.hosts());
-            complete(report, batches);
+            // read once per run; attached to the hosts that are this machine (a missing socket is skipped silently)
+            LocalDocker docker = LocalDocker.read(config.dockerSocket());
+            if (docker.warning() != null) {
+                log.accept("run " + id + ": " + docker.warning());
+            }
+            List<byte[]> batches = sendBatches(report.hosts(), docker);
+            complete(report, batches, docker.warning());
             long open = report.hosts().stream().mapToLong(h -> h.ports().size()).sum();
             log.accept("run " + id + " completed: " + count(report.hosts().size(), "host") + " up, " + count(open, "open port") + ", "
                     + count(batches.size(), "batch") + ", " + report.stats().elapsedMs() + " ms");
@@ -802,13 +808,13 @@ public final class Daemon {
         }
 
         /** Sends the hosts in batches of at most 500 (fewer after a 413), numbered from 0; the bodies sent, by seq. */
-        private List<byte[]> sendBatches(List<ScanReport.Host> hosts) throws Cancelled, RunGone, RunFailure, InterruptedException, IOException {
+        private List<byte[]> sendBatches(List<ScanReport.Host> hosts, LocalDocker docker) throws Cancelled, RunGone, RunFailure, InterruptedException, IOException {
             List<byte[]> sent = new ArrayList<>();
             int size = MAX_BATCH_HOSTS;
             int i = 0;
             while (i < hosts.size()) {
                 List<ScanReport.Host> chunk = hosts.subList(i, Math.min(hosts.size(), i + size));
-                byte[] body = ReportWriter.hostsBatch(chunk);
+                byte[] body = ReportWriter.hostsBatch(chunk, docker);
                 int seq = sent.size();
                 try {
                     retrying("batch " + seq, () -> client.batch(id, seq, body));
@@ -825,7 +831,7 @@ public final class Daemon {
             return sent;
         }
 
-        private void complete(ScanReport report, List<byte[]> batches)
+        private void complete(ScanReport report, List<byte[]> batches, String dockerWarning)
                 throws Cancelled, RunGone, RunFailure, InterruptedException, IOException {
             ObjectNode body = ProtocolClient.JSON.createObjectNode();
             body.put("batches", batches.size());
@@ -836,6 +842,9 @@ public final class Daemon {
             body.set("stats", ProtocolClient.JSON.readTree(stats.toString()));
             ArrayNode warnings = body.putArray("warnings");
             report.warnings().forEach(warnings::add);
+            if (dockerWarning != null) {
+                warnings.add(dockerWarning);
+            }
             for (int round = 0; ; round++) {
                 try {
                     retrying("complete", () -> client.complete(id, body));

@@ -26,10 +26,12 @@ import java.util.Set;
  * @param maxHeartbeatInterval the longest wait between heartbeats (null: as the server says, usually 30 s)
  * @param requestTimeout       how long one HTTP request may take
  * @param reverseDns           whether scans look up host names (through the system resolver)
+ * @param dockerSocket         the Docker API socket whose containers are reported with the daemon's own host
+ *                             (null: turned off; a socket that is not there is skipped)
  */
 public record DaemonConfig(URI server, String enrollmentToken, Path stateDir, String name, String defaultTargets,
                            Integer maxRate, Integer maxConcurrency, Duration maxHeartbeatInterval, Duration requestTimeout,
-                           boolean reverseDns) {
+                           boolean reverseDns, Path dockerSocket) {
 
     public static final String DEFAULT_TARGETS = "127.0.0.1";
     public static final Path SYSTEM_STATE_DIR = Path.of("/var/lib/topograph-daemon");
@@ -37,7 +39,8 @@ public record DaemonConfig(URI server, String enrollmentToken, Path stateDir, St
 
     /** The keys {@link #fromMap} accepts. */
     public static final Set<String> KEYS = Set.of("server", "enrollmentToken", "stateDir", "name", "defaultTargets", "rate",
-            "concurrency", "heartbeatSeconds", "reverseDns");
+            "concurrency", "heartbeatSeconds", "reverseDns", "dockerSocket");
+    public static final Path DEFAULT_DOCKER_SOCKET = Path.of("/var/run/docker.sock");
 
     public DaemonConfig {
         if (stateDir == null) {
@@ -63,29 +66,50 @@ public record DaemonConfig(URI server, String enrollmentToken, Path stateDir, St
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
     }
 
+    /** Without a Docker socket setting: the default socket. */
+    public DaemonConfig(URI server, String enrollmentToken, Path stateDir, String name, String defaultTargets,
+                        Integer maxRate, Integer maxConcurrency, Duration maxHeartbeatInterval, Duration requestTimeout,
+                        boolean reverseDns) {
+        this(server, enrollmentToken, stateDir, name, defaultTargets, maxRate, maxConcurrency, maxHeartbeatInterval, requestTimeout,
+                reverseDns, DEFAULT_DOCKER_SOCKET);
+    }
+
+    /** The Docker socket setting: blank is the default socket, {@code none} turns the Docker inventory off. */
+    public static Path dockerSocket(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_DOCKER_SOCKET;
+        }
+        return text.trim().equalsIgnoreCase("none") ? null : Path.of(text.trim());
+    }
+
+    public DaemonConfig withDockerSocket(Path socket) {
+        return new DaemonConfig(server, enrollmentToken, stateDir, name, defaultTargets, maxRate, maxConcurrency, maxHeartbeatInterval,
+                requestTimeout, reverseDns, socket);
+    }
+
     /** A config with only the essentials; the rest at their defaults. */
     public static DaemonConfig of(URI server, String enrollmentToken, Path stateDir) {
         return new DaemonConfig(server, enrollmentToken, stateDir, null, null, null, null, null, null, true);
     }
 
     public DaemonConfig withMaxHeartbeatInterval(Duration d) {
-        return new DaemonConfig(server, enrollmentToken, stateDir, name, defaultTargets, maxRate, maxConcurrency, d, requestTimeout, reverseDns);
+        return new DaemonConfig(server, enrollmentToken, stateDir, name, defaultTargets, maxRate, maxConcurrency, d, requestTimeout, reverseDns, dockerSocket);
     }
 
     public DaemonConfig withName(String n) {
-        return new DaemonConfig(server, enrollmentToken, stateDir, n, defaultTargets, maxRate, maxConcurrency, maxHeartbeatInterval, requestTimeout, reverseDns);
+        return new DaemonConfig(server, enrollmentToken, stateDir, n, defaultTargets, maxRate, maxConcurrency, maxHeartbeatInterval, requestTimeout, reverseDns, dockerSocket);
     }
 
     public DaemonConfig withReverseDns(boolean on) {
-        return new DaemonConfig(server, enrollmentToken, stateDir, name, defaultTargets, maxRate, maxConcurrency, maxHeartbeatInterval, requestTimeout, on);
+        return new DaemonConfig(server, enrollmentToken, stateDir, name, defaultTargets, maxRate, maxConcurrency, maxHeartbeatInterval, requestTimeout, on, dockerSocket);
     }
 
     public DaemonConfig withMaxRate(Integer r) {
-        return new DaemonConfig(server, enrollmentToken, stateDir, name, defaultTargets, r, maxConcurrency, maxHeartbeatInterval, requestTimeout, reverseDns);
+        return new DaemonConfig(server, enrollmentToken, stateDir, name, defaultTargets, r, maxConcurrency, maxHeartbeatInterval, requestTimeout, reverseDns, dockerSocket);
     }
 
     public DaemonConfig withDefaultTargets(String t) {
-        return new DaemonConfig(server, enrollmentToken, stateDir, name, t, maxRate, maxConcurrency, maxHeartbeatInterval, requestTimeout, reverseDns);
+        return new DaemonConfig(server, enrollmentToken, stateDir, name, t, maxRate, maxConcurrency, maxHeartbeatInterval, requestTimeout, reverseDns, dockerSocket);
     }
 
     /**
@@ -115,7 +139,7 @@ public record DaemonConfig(URI server, String enrollmentToken, Path stateDir, St
         return new DaemonConfig(s.get("server") == null || s.get("server").isBlank() ? null : parseServer(s.get("server")),
                 s.get("enrollmentToken"), Path.of(dir), s.get("name"), s.get("defaultTargets"),
                 integer("rate", s.get("rate")), integer("concurrency", s.get("concurrency")), heartbeat, null,
-                bool("reverseDns", s.getOrDefault("reverseDns", "true")));
+                bool("reverseDns", s.getOrDefault("reverseDns", "true")), dockerSocket(s.get("dockerSocket")));
     }
 
     private static Integer integer(String key, String v) {

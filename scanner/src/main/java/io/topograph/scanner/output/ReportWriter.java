@@ -2,6 +2,8 @@ package io.topograph.scanner.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.topograph.scanner.host.DockerInventory;
+import io.topograph.scanner.host.LocalDocker;
 import io.topograph.scanner.json.Json;
 import io.topograph.scanner.model.ScanReport;
 import java.io.IOException;
@@ -18,13 +20,18 @@ public final class ReportWriter {
 
     /** The JSON contract (see docs/scanner.md), written field by field in a fixed order. */
     public static String json(ScanReport report) throws IOException {
+        return json(report, LocalDocker.NONE);
+    }
+
+    /** The JSON contract; a host that is this machine also gets {@code docker} (the local engine's inventory). */
+    public static String json(ScanReport report, LocalDocker docker) throws IOException {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             g.writeStartObject();
             g.writeArrayFieldStart("hosts");
             for (ScanReport.Host h : report.hosts()) {
-                host(g, h);
+                host(g, h, docker.forHost(h.ip()));
             }
             g.writeEndArray();
             g.writeFieldName("stats");
@@ -32,6 +39,9 @@ public final class ReportWriter {
             g.writeArrayFieldStart("warnings");
             for (String warning : report.warnings()) {
                 g.writeString(warning);
+            }
+            if (docker.warning() != null) {
+                g.writeString(docker.warning());
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -41,6 +51,11 @@ public final class ReportWriter {
 
     /** One host in the JSON contract's form: the same object in a scan report and in a daemon's result batch. */
     public static void host(JsonGenerator g, ScanReport.Host h) throws IOException {
+        host(g, h, null);
+    }
+
+    /** One host; with {@code docker} (only for this machine) the optional {@code docker} field is added last. */
+    public static void host(JsonGenerator g, ScanReport.Host h, DockerInventory docker) throws IOException {
         g.writeStartObject();
         g.writeStringField("ip", h.ip());
         g.writeStringField("mac", h.mac());
@@ -71,6 +86,66 @@ public final class ReportWriter {
             g.writeNumber(p);
         }
         g.writeEndArray();
+        if (docker != null) {
+            g.writeFieldName("docker");
+            docker(g, docker);
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * {@code {"containers":[{"id","name","image","state","ports":[{"containerPort","protocol","hostIp","hostPort"}],
+     * "networks":[{"network","ip","mac"}]}],"networks":[{"id","name","driver","subnets"}]}}.
+     */
+    public static void docker(JsonGenerator g, DockerInventory d) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("containers");
+        for (DockerInventory.Container c : d.containers()) {
+            g.writeStartObject();
+            g.writeStringField("id", c.id());
+            g.writeStringField("name", c.name());
+            g.writeStringField("image", c.image());
+            g.writeStringField("state", c.state());
+            g.writeArrayFieldStart("ports");
+            for (DockerInventory.Published p : c.ports()) {
+                g.writeStartObject();
+                g.writeNumberField("containerPort", p.containerPort());
+                g.writeStringField("protocol", p.protocol());
+                g.writeStringField("hostIp", p.hostIp());
+                if (p.hostPort() == null) {
+                    g.writeNullField("hostPort");
+                } else {
+                    g.writeNumberField("hostPort", p.hostPort());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("networks");
+            for (DockerInventory.Attachment a : c.addresses()) {
+                g.writeStartObject();
+                g.writeStringField("network", a.network());
+                g.writeStringField("ip", a.ip());
+                g.writeStringField("mac", a.mac());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("networks");
+        for (DockerInventory.Network n : d.networks()) {
+            g.writeStartObject();
+            g.writeStringField("id", n.id());
+            g.writeStringField("name", n.name());
+            g.writeStringField("driver", n.driver());
+            g.writeArrayFieldStart("subnets");
+            for (String s : n.subnets()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -97,12 +172,17 @@ public final class ReportWriter {
 
     /** {@code {"hosts":[…]}}, compact: the body of a daemon's result batch. */
     public static byte[] hostsBatch(List<ScanReport.Host> hosts) throws IOException {
+        return hostsBatch(hosts, LocalDocker.NONE);
+    }
+
+    /** A batch body; the hosts that are this machine carry {@code docker}. */
+    public static byte[] hostsBatch(List<ScanReport.Host> hosts, LocalDocker docker) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("hosts");
             for (ScanReport.Host h : hosts) {
-                host(g, h);
+                host(g, h, docker.forHost(h.ip()));
             }
             g.writeEndArray();
             g.writeEndObject();

@@ -94,6 +94,26 @@ class ScanCommandTest {
     }
 
     @Test
+    void json_output_adds_the_local_docker_inventory_to_this_machines_host_only(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path socket = dir.resolve("docker.sock");
+        io.topograph.scanner.host.FakeDockerEngine.start(socket, new java.util.concurrent.CopyOnWriteArrayList<>());
+        Run r = run("scan", "--targets", "127.0.0.1,127.0.33.7", "--ports", "9", "--format", "json", "--no-rdns", "--no-udp",
+                "--neighbour-table", "/nonexistent", "--listen-ms", "100", "--docker-socket", socket.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        java.util.Map<String, JsonNode> hosts = new java.util.HashMap<>();
+        root.get("hosts").forEach(h -> hosts.put(h.get("ip").asText(), h));
+        assertThat(hosts).containsOnlyKeys("127.0.0.1", "127.0.33.7");
+        assertThat(hosts.get("127.0.0.1").get("docker").get("containers").get(0).get("name").asText()).isEqualTo("grafana");
+        assertThat(hosts.get("127.0.0.1").get("docker").get("networks").get(0).get("name").asText()).isEqualTo("monitoring");
+        assertThat(hosts.get("127.0.33.7").has("docker")).isFalse();
+        Run off = run("scan", "--targets", "127.0.0.1", "--ports", "9", "--format", "json", "--no-rdns", "--no-udp",
+                "--neighbour-table", "/nonexistent", "--listen-ms", "100", "--docker-socket", "none");
+        assertThat(new ObjectMapper().readTree(off.out()).get("hosts").get(0).has("docker")).isFalse();
+    }
+
+    @Test
     void table_output_names_hosts_services_and_reasons() throws Exception {
         try (ServerSocket ssh = sshLike("127.0.33.2")) {
             Run r = run("scan", "--targets", "127.0.33.2", "--ports", String.valueOf(ssh.getLocalPort()), "--no-rdns", "--no-udp", "--listen-ms", "300");

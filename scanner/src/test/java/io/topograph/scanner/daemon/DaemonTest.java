@@ -295,6 +295,89 @@ class DaemonTest {
         assertThat(DaemonConfig.of(s.url(), null, dir).defaultTargets()).isEqualTo("127.0.0.1");
     }
 
+    private ScriptedServer simpleRun(String runId, String targetsJson) throws IOException {
+        return server((path, nth, r) -> {
+            if (path.equals("/heartbeat")) {
+                return ScriptedServer.HEARTBEAT_OK;
+            }
+            if (path.equals("/work/claim")) {
+                return firstClaim(nth, claim(runId, targetsJson, "9", 1000, "[]"));
+            }
+            if (path.contains("/batches/")) {
+                return ACCEPTED;
+            }
+            return path.endsWith("/progress") ? PROGRESS_OK : path.endsWith("/complete") ? SUCCEEDED : null;
+        });
+    }
+
+    private static Map<String, JsonNode> hostsByIp(ScriptedServer s, String runId) {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        forRun(s, runId, "batches/").forEach(b -> b.body().get("hosts").forEach(h -> out.put(h.get("ip").asText(), h)));
+        return out;
+    }
+
+    @Test
+    void the_daemon_attaches_the_docker_inventory_of_a_stand_in_engine_to_its_own_host_only() throws Exception {
+        Path socket = dir.resolve("docker.sock");
+        List<String> engineRequests = new CopyOnWriteArrayList<>();
+        Thread engine = io.topograph.scanner.host.FakeDockerEngine.start(socket, engineRequests);
+        ScriptedServer s = simpleRun("r-docker", "[\"127.0.0.1\",\"127.0.34.12\"]");
+        start(s, c -> c.withDockerSocket(socket));
+        Request complete = s.await(r -> r.path().endsWith("/runs/r-docker/complete"), Duration.ofSeconds(20), "complete");
+        engine.join(5000);
+
+        assertThat(engineRequests).as("read once per run, GETs only").containsExactly("GET /containers/json?all=1 HTTP/1.0", "GET /networks HTTP/1.0");
+        Map<String, JsonNode> hosts = hostsByIp(s, "r-docker");
+        assertThat(hosts).containsOnlyKeys("127.0.0.1", "127.0.34.12");
+        assertThat(hosts.get("127.0.34.12").has("docker")).as("127.0.34.12 is not an address of this machine").isFalse();
+        JsonNode docker = hosts.get("127.0.0.1").get("docker");
+        assertThat(docker).isNotNull();
+        assertThat(docker.get("containers")).hasSize(2);
+        JsonNode grafana = docker.get("containers").get(0);
+        assertThat(grafana.get("id").asText()).isEqualTo("3f4e1b2c9d8a");
+        assertThat(grafana.get("name").asText()).isEqualTo("grafana");
+        assertThat(grafana.get("image").asText()).isEqualTo("grafana/grafana:11.1.0");
+        assertThat(grafana.get("state").asText()).isEqualTo("running");
+        assertThat(grafana.get("ports").get(0).toString())
+                .isEqualTo("{\"containerPort\":3000,\"protocol\":\"tcp\",\"hostIp\":\"0.0.0.0\",\"hostPort\":3000}");
+        assertThat(grafana.get("ports").get(1).get("hostPort").isNull()).isTrue();
+        assertThat(grafana.get("networks").get(0).toString())
+                .isEqualTo("{\"network\":\"monitoring\",\"ip\":\"172.20.0.3\",\"mac\":\"02:42:ac:14:00:03\"}");
+        assertThat(docker.get("networks").get(0).toString())
+                .isEqualTo("{\"id\":\"9b8a7c6d5e4f\",\"name\":\"monitoring\",\"driver\":\"bridge\",\"subnets\":[\"172.20.0.0/16\"]}");
+        assertThat(complete.body().get("warnings").toString()).doesNotContain("Docker");
+    }
+
+    @Test
+    void a_daemon_without_a_docker_socket_sends_no_docker_field_and_no_warning() throws Exception {
+        ScriptedServer s = simpleRun("r-nodocker", "[\"127.0.0.1\"]");
+        start(s, c -> c.withDockerSocket(dir.resolve("absent.sock")));
+        Request complete = s.await(r -> r.path().endsWith("/runs/r-nodocker/complete"), Duration.ofSeconds(20), "complete");
+        assertThat(hostsByIp(s, "r-nodocker")).containsOnlyKeys("127.0.0.1");
+        assertThat(hostsByIp(s, "r-nodocker").get("127.0.0.1").has("docker")).isFalse();
+        assertThat(complete.body().get("warnings").toString()).doesNotContain("Docker");
+        assertThat(log).noneMatch(l -> l.contains("Docker"));
+    }
+
+    @Test
+    void a_docker_socket_that_exists_but_cannot_be_read_is_named_in_the_runs_warnings() throws Exception {
+        Path notASocket = java.nio.file.Files.writeString(dir.resolve("docker.sock"), "not a socket");
+        ScriptedServer s = simpleRun("r-baddocker", "[\"127.0.0.1\"]");
+        start(s, c -> c.withDockerSocket(notASocket));
+        Request complete = s.await(r -> r.path().endsWith("/runs/r-baddocker/complete"), Duration.ofSeconds(20), "complete");
+        assertThat(hostsByIp(s, "r-baddocker").get("127.0.0.1").has("docker")).isFalse();
+        assertThat(complete.body().get("warnings").toString()).contains("Docker socket " + notASocket + " could not be read");
+    }
+
+    @Test
+    void the_docker_socket_setting_defaults_to_the_usual_socket_and_none_turns_it_off() {
+        assertThat(DaemonConfig.dockerSocket(null)).isEqualTo(Path.of("/var/run/docker.sock"));
+        assertThat(DaemonConfig.dockerSocket("none")).isNull();
+        assertThat(DaemonConfig.dockerSocket("/run/user/1000/docker.sock")).isEqualTo(Path.of("/run/user/1000/docker.sock"));
+        assertThat(DaemonConfig.fromMap(Map.of("stateDir", dir.toString(), "dockerSocket", "none")).dockerSocket()).isNull();
+        assertThat(DaemonConfig.fromMap(Map.of("stateDir", dir.toString())).dockerSocket()).isEqualTo(Path.of("/var/run/docker.sock"));
+    }
+
     @Test
     void more_than_500_hosts_go_in_numbered_batches_of_at_most_500() throws Exception {
         ScriptedServer s = server((path, nth, r) -> {

@@ -80,7 +80,8 @@ class ProtocolFixturesReplayTest {
             server.loseAnswerOf("06-batch.json"); // 07's "given": the daemon lost the answer to batch 0
             DaemonConfig config = DaemonConfig.of(server.url(), token, stateDir.resolve("state"))
                     .withName("replay").withMaxHeartbeatInterval(Duration.ofMillis(300))
-                    .withReverseDns(false); // no name lookups that could leave the machine
+                    .withReverseDns(false) // no name lookups that could leave the machine
+                    .withDockerSocket(null); // the fixtures hold no docker field, whatever engine runs on this machine
             Daemon daemon = new Daemon(config, log::add);
             ExecutorService pool = Executors.newSingleThreadExecutor();
             int exit;
