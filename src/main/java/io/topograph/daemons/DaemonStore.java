@@ -94,6 +94,11 @@ public class DaemonStore {
     }
 
     public void delete(UUID organizationId, UUID id) {
+        // Lock the daemon's runs before the daemon, in the order a batch or progress report of that
+        // daemon takes them (run row, then the daemon through a foreign key): without it, deleting a
+        // daemon that is reporting deadlocks with the report.
+        sql.list("select id from discovery_runs where organization_id = ? and (claimed_by = ? or daemon_id = ?) order by id for update",
+                rs -> rs.getObject(1, UUID.class), organizationId, id, id);
         sql.update("delete from daemons where organization_id = ? and id = ?", organizationId, id);
     }
 

@@ -116,7 +116,7 @@ public class IntegratedDaemon {
     @Scheduled(fixedDelay = "${topograph.integrated-daemon.watch-interval:30s}", initialDelay = "${topograph.integrated-daemon.watch-interval:30s}")
     void watch() {
         worker.submit(() -> guarded(() -> {
-            if (running != null && currentRow().isEmpty()) {
+            if (running != null && currentRow().isEmpty() && !enrollmentPending()) {
                 LOG.info("The integrated daemon was deleted; it stays off until a user pairs it again from a network's Daemons page.");
                 stop();
                 deleteState();
@@ -191,6 +191,12 @@ public class IntegratedDaemon {
     private Optional<UUID[]> currentRow() {
         return sql.one("select organization_id, network_id from daemons where integrated order by created_at limit 1",
                 rs -> new UUID[]{rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)});
+    }
+
+    /** Its enrollment token is still unused and valid: it is pairing, not deleted. */
+    private boolean enrollmentPending() {
+        return sql.count("select count(*) from daemon_enrollment_tokens where integrated and uses = 0 and revoked_at is null"
+                + " and expires_at > now()") > 0;
     }
 
     private boolean pairedOnce() {
