@@ -114,8 +114,12 @@ public final class Scanner {
         ConnectStats s;
         try {
             s = engine.run(plan, (probe, state) -> {
-                record(hosts, probe, state, profile, onOpen, progress);
-                plan.onResult(probe, state);
+                // nearly every outcome is a refusal from a host known to be up (adaptive probes only go to
+                // hosts that answered): nothing to record, and a short hot path is cheap to compile
+                if (state != PortState.CLOSED || !probe.adaptive()) {
+                    record(hosts, probe, state, profile, onOpen, progress);
+                    plan.onResult(probe, state);
+                }
                 if (progress != null && (++done[0] & 1023) == 0) {
                     progress.phase("ports", done[0], 0);
                 }
