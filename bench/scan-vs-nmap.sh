@@ -101,7 +101,7 @@ def nmap(path):
 
 print("\n== results (median of %d runs, seconds of wall time)" % runs)
 med = {k: statistics.median(v) for k, v in times.items() if v}
-for k, label in [("nmap", "nmap -sT -T4 -n"), ("ours", "ours: scan (defaults: rate 50000/s, evidence + identification)"),
+for k, label in [("nmap", "nmap -sT -T4 -n"), ("ours", "ours: scan (defaults: rate 100000/s, evidence + identification)"),
                  ("ours_fast", "ours: scan --rate 100000 (evidence + identification)"),
                  ("ours_ports", "ours: scan --rate 100000 --no-evidence (ports only, like -sT)")]:
     print(f"  {label:70s} {med[k]:6.2f}   runs: {' '.join(f'{x:.2f}' for x in times[k])}")

@@ -3,6 +3,9 @@ package io.topograph.scanner.cli;
 import io.topograph.scanner.daemon.Daemon;
 import io.topograph.scanner.daemon.Version;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,14 +15,23 @@ import picocli.CommandLine.Command;
             "Every option can also come from the environment (TOPOGRAPH_<OPTION>, e.g. TOPOGRAPH_RATE=2000) or from a",
             "configuration file given with --config <file> or TOPOGRAPH_CONFIG, else /etc/topograph-daemon/daemon.conf when",
             "present (KEY=VALUE lines: TOPOGRAPH_RATE=2000, rate=2000 or scan.rate=2000); the command line wins, then the",
-            "environment, then the file."},
-        subcommands = {ScanCommand.class, SelfCommand.class, EnrollCommand.class, RunCommand.class})
+            "environment, then the file."})
 public final class Main implements Runnable {
 
     public static final int EXIT_FAILURE = Daemon.EXIT_FAILURE;
     public static final int EXIT_USAGE = 2;
     /** The server refused the enrollment token or the daemon's credential: enroll again. */
     public static final int EXIT_REFUSED = Daemon.EXIT_REFUSED;
+
+    /** The commands by name (each class's {@code @Command} name), in the order the usage help lists them. */
+    static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("scan", ScanCommand::new);
+        COMMANDS.put("self", SelfCommand::new);
+        COMMANDS.put("enroll", EnrollCommand::new);
+        COMMANDS.put("run", RunCommand::new);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,8 +66,19 @@ public final class Main implements Runnable {
             System.err.println("error: cannot read the configuration file: " + e.getMessage());
             return EXIT_USAGE;
         }
-        CommandLine cli = new CommandLine(new Main()).setDefaultValueProvider(settings);
-        return cli.execute(Settings.withoutConfig(args)); // picocli answers invalid input with exit code 2 (EXIT_USAGE)
+        String[] rest = Settings.withoutConfig(args);
+        CommandLine cli = new CommandLine(new Main());
+        // picocli builds the model of every command it is given, by reflection: a command line naming
+        // one command gets only that one (a shorter start-up), any other (help, a typo) gets them all
+        String named = rest.length == 0 ? "" : rest[0];
+        Supplier<Object> only = COMMANDS.get(named);
+        if (only != null) {
+            cli.addSubcommand(only.get());
+        } else {
+            COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+        }
+        cli.setDefaultValueProvider(settings);
+        return cli.execute(rest); // picocli answers invalid input with exit code 2 (EXIT_USAGE)
     }
 
     public static void main(String[] args) {

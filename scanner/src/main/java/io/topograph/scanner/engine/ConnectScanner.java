@@ -164,6 +164,7 @@ public final class ConnectScanner {
                         finish(p, classify(e), ch, listener, false);
                     }
                 }
+                work.flush();
                 boolean idle = queue.isEmpty() && again.isEmpty() && !work.hasNext();
                 if (idle && work.finished()) {
                     break;

@@ -1,6 +1,7 @@
 package io.topograph.scanner.engine;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,9 +15,14 @@ import java.util.function.BiConsumer;
 /**
  * Several {@link ConnectScanner}s (one selector thread each, one per CPU core, at most 4) sharing one
  * stream of probes; concurrency and rate are split evenly between them, so the limits hold in total.
- * The listener is called under a lock, one outcome at a time.
+ * The listener is called under a lock, one outcome at a time. The engines take that lock once per batch,
+ * not once per probe: each takes up to {@link #BATCH} probes at a time and hands its outcomes over in
+ * batches, at the latest at the end of every turn of its loop.
  */
 public final class ParallelConnectScanner {
+
+    /** Probes taken, and outcomes handed over, per turn of the shared lock. */
+    static final int BATCH = 16;
 
     private final List<ConnectScanner> engines = new ArrayList<>();
 
@@ -32,42 +38,88 @@ public final class ParallelConnectScanner {
         return Math.min(4, Runtime.getRuntime().availableProcessors());
     }
 
+    /** One engine's share of the probe stream, and the buffer of its outcomes. */
+    private static final class Share implements ProbeSource, BiConsumer<Probe, PortState> {
+        private final ProbeSource work;
+        private final BiConsumer<Probe, PortState> listener;
+        private final Object lock;
+        private final ArrayDeque<Probe> probes = new ArrayDeque<>(BATCH);
+        private final Probe[] doneProbes = new Probe[BATCH];
+        private final PortState[] doneStates = new PortState[BATCH];
+        private int done;
+
+        Share(ProbeSource work, BiConsumer<Probe, PortState> listener, Object lock) {
+            this.work = work;
+            this.listener = listener;
+            this.lock = lock;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (probes.isEmpty()) {
+                synchronized (lock) { // outcomes first: they may make new probes known (hosts that answered)
+                    deliver();
+                    for (int i = 0; i < BATCH && work.hasNext(); i++) {
+                        probes.add(work.next());
+                    }
+                }
+            }
+            return !probes.isEmpty();
+        }
+
+        @Override
+        public Probe next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return probes.poll();
+        }
+
+        @Override
+        public boolean finished() {
+            if (!probes.isEmpty()) {
+                return false;
+            }
+            synchronized (lock) {
+                deliver();
+                return work.finished();
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (done > 0) {
+                synchronized (lock) {
+                    deliver();
+                }
+            }
+        }
+
+        @Override
+        public void accept(Probe probe, PortState state) {
+            doneProbes[done] = probe;
+            doneStates[done] = state;
+            if (++done == BATCH) {
+                flush();
+            }
+        }
+
+        /** Under the lock. */
+        private void deliver() {
+            for (int i = 0; i < done; i++) {
+                listener.accept(doneProbes[i], doneStates[i]);
+                doneProbes[i] = null;
+            }
+            done = 0;
+        }
+    }
+
     public ConnectStats run(Iterator<Probe> probes, BiConsumer<Probe, PortState> listener) throws IOException, InterruptedException {
         ProbeSource work = ProbeSource.of(probes);
         if (engines.size() == 1) {
             return engines.get(0).run(work, listener);
         }
         Object lock = new Object();
-        ProbeSource shared = new ProbeSource() {
-            @Override
-            public boolean hasNext() {
-                synchronized (lock) {
-                    return work.hasNext();
-                }
-            }
-
-            @Override
-            public Probe next() {
-                synchronized (lock) {
-                    if (!work.hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    return work.next();
-                }
-            }
-
-            @Override
-            public boolean finished() {
-                synchronized (lock) {
-                    return work.finished();
-                }
-            }
-        };
-        BiConsumer<Probe, PortState> locked = (p, s) -> {
-            synchronized (lock) {
-                listener.accept(p, s);
-            }
-        };
         ExecutorService threads = Executors.newFixedThreadPool(engines.size(), r -> {
             Thread t = new Thread(r, "connect-scan");
             t.setDaemon(true);
@@ -77,35 +129,8 @@ public final class ParallelConnectScanner {
         try {
             List<Future<ConnectStats>> results = new ArrayList<>();
             for (ConnectScanner e : engines) {
-                results.add(threads.submit(() -> e.run(new ProbeSource() {
-                    // hasNext/next must be one step: another engine may take the last probe in between
-                    Probe pending;
-
-                    @Override
-                    public boolean hasNext() {
-                        if (pending == null) {
-                            synchronized (lock) {
-                                pending = shared.hasNext() ? shared.next() : null;
-                            }
-                        }
-                        return pending != null;
-                    }
-
-                    @Override
-                    public Probe next() {
-                        if (!hasNext()) {
-                            throw new NoSuchElementException();
-                        }
-                        Probe p = pending;
-                        pending = null;
-                        return p;
-                    }
-
-                    @Override
-                    public boolean finished() {
-                        return pending == null && shared.finished();
-                    }
-                }, locked)));
+                Share share = new Share(work, listener, lock);
+                results.add(threads.submit(() -> e.run(share, share)));
             }
             long[] sum = new long[7];
             int window = 0;

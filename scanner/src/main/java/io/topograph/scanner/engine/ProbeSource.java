@@ -14,6 +14,13 @@ public interface ProbeSource extends Iterator<Probe> {
         return !hasNext();
     }
 
+    /**
+     * Called by the engine once per turn of its loop, before it decides whether it is done or waits:
+     * a source that buffers outcomes (to take its lock once per batch, not once per probe) delivers them here.
+     */
+    default void flush() {
+    }
+
     static ProbeSource of(Iterator<Probe> it) {
         if (it instanceof ProbeSource s) {
             return s;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Everything that tunes a scan. Defaults: 1000 connects in flight, 50000 new probes per second,
+ * Everything that tunes a scan. Defaults: 1000 connects in flight, 100000 new probes per second,
  * 1000 ms connect timeout (at most; adaptive below it), 1 retry, discovery on, 64 evidence workers, reverse DNS by the system resolver, the UDP probes (DNS, NTP, SNMP, NetBIOS, mDNS, SSDP) on their usual ports.
  */
 public record ScanOptions(int concurrency, int ratePerSecond, int timeoutMs, int retries, boolean discovery,
@@ -19,7 +19,7 @@ public record ScanOptions(int concurrency, int ratePerSecond, int timeoutMs, int
                           Map<UdpProbe, Integer> udpProbes) {
 
     public static final int DEFAULT_CONCURRENCY = 1000;
-    public static final int DEFAULT_RATE = 50_000;
+    public static final int DEFAULT_RATE = 100_000;
     public static final int DEFAULT_TIMEOUT_MS = 1000;
 
     public static ScanOptions defaults() {

@@ -101,7 +101,8 @@ final class ScanPlan implements ProbeSource {
                 discoveryDoneNanos = System.nanoTime();
             }
         }
-        if (discovering && (state == PortState.OPEN || state == PortState.CLOSED) && fullPorts.length > 0
+        // only discovery probes can reveal a host: the full scan's probes go to hosts already activated
+        if (discovering && !probe.adaptive() && (state == PortState.OPEN || state == PortState.CLOSED) && fullPorts.length > 0
                 && activated.add(probe.address())) {
             active.add(new Cursor(probe.address()));
         }

@@ -114,8 +114,12 @@ public final class Scanner {
         ConnectStats s;
         try {
             s = engine.run(plan, (probe, state) -> {
-                record(hosts, probe, state, profile, onOpen, progress);
-                plan.onResult(probe, state);
+                // nearly every outcome is a refusal from a host known to be up (adaptive probes only go to
+                // hosts that answered): nothing to record, and a short hot path is cheap to compile
+                if (state != PortState.CLOSED || !probe.adaptive()) {
+                    record(hosts, probe, state, profile, onOpen, progress);
+                    plan.onResult(probe, state);
+                }
                 if (progress != null && (++done[0] & 1023) == 0) {
                     progress.phase("ports", done[0], 0);
                 }
@@ -184,7 +188,13 @@ public final class Scanner {
 
         // 4. identification and report
         Catalog catalog = options.catalog().get();
-        OuiDatabase oui = macs.isEmpty() ? null : options.oui().get();
+        // the registry (a few hundred kB to unpack) only when a host of this scan has a MAC, not for any
+        // entry of the neighbour table (the gateway's is nearly always there)
+        boolean anyMac = false;
+        for (InetAddress a : up) {
+            anyMac |= a instanceof Inet4Address && macs.containsKey(a.getHostAddress());
+        }
+        OuiDatabase oui = anyMac ? options.oui().get() : null;
         Matcher matcher = new Matcher(catalog);
         List<ScanReport.Host> out = new ArrayList<>();
         for (InetAddress a : up) {
