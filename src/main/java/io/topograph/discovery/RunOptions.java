@@ -7,6 +7,6 @@ import io.micronaut.serde.annotation.Serdeable;
 public record RunOptions(int ratePerSecond, int timeoutMs, boolean udp, boolean printerPorts) {
 
     public static RunOptions defaults() {
-        return new RunOptions(50_000, 1_000, true, false);
+        return new RunOptions(100_000, 1_000, true, false);
     }
 }

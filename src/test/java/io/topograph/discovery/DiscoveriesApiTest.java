@@ -35,7 +35,7 @@ class DiscoveriesApiTest extends DiscoveryTestBase {
         assertThat(run.get("trigger").asText()).isEqualTo("API");
         assertThat(run.get("attempt").asInt()).isZero();
         assertThat(run.get("percent").asInt()).isZero();
-        assertThat(run.at("/options/ratePerSecond").asInt()).isEqualTo(50000);
+        assertThat(run.at("/options/ratePerSecond").asInt()).isEqualTo(RunOptions.defaults().ratePerSecond());
         assertThat(run.at("/options/timeoutMs").asInt()).isEqualTo(1000);
         assertThat(run.at("/options/udp").asBoolean()).isTrue();
         assertThat(run.at("/options/printerPorts").asBoolean()).isFalse();

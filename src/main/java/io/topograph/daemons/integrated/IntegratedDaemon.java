@@ -6,6 +6,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.topograph.discovery.RunOptions;
 import io.topograph.organizations.OrganizationCreated;
 import io.topograph.platform.daemonjar.DaemonLibrary;
 import io.topograph.platform.persistence.Sql;
@@ -168,8 +169,14 @@ public class IntegratedDaemon {
                 .map(String::trim).filter(t -> !t.isEmpty()).map(t -> "\"" + t.replace("\"", "") + "\"").toList()) + "]";
         sql.update("insert into discovery_runs (id, organization_id, network_id, trigger, targets, ports, options)"
                         + " values (?, ?, ?, 'FIRST_RUN', ?::jsonb, ?, ?::jsonb)",
-                UUID.randomUUID(), organizationId, networkId, targetsJson, firstScanPorts,
-                "{\"ratePerSecond\": 50000, \"timeoutMs\": 1000, \"udp\": true, \"printerPorts\": false}");
+                UUID.randomUUID(), organizationId, networkId, targetsJson, firstScanPorts, optionsJson());
+    }
+
+    /** The same scan options as any run a user queues. */
+    private String optionsJson() {
+        RunOptions o = RunOptions.defaults();
+        return "{\"ratePerSecond\": " + o.ratePerSecond() + ", \"timeoutMs\": " + o.timeoutMs() + ", \"udp\": " + o.udp()
+                + ", \"printerPorts\": " + o.printerPorts() + "}";
     }
 
     private void start(String enrollmentToken) throws Exception {
