@@ -213,8 +213,16 @@ public class DiscoveryService {
         return out;
     }
 
+    /** Keys whose generic label would read wrongly next to the run's own fields. */
+    private static final Map<String, String> STAT_LABELS = Map.of(
+            "targets", "Addresses scanned", "probes", "Probes sent", "open", "Open ports", "closed", "Closed ports",
+            "filtered", "Filtered ports");
+
     /** {@code hostsUp} → "Hosts up", {@code elapsedMs} → "Elapsed (ms)". */
     static String label(String key) {
+        if (STAT_LABELS.containsKey(key)) {
+            return STAT_LABELS.get(key);
+        }
         String k = key.endsWith("Ms") ? key.substring(0, key.length() - 2) : key;
         StringBuilder b = new StringBuilder();
         for (char c : k.toCharArray()) {

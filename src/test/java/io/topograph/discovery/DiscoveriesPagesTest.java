@@ -222,7 +222,7 @@ class DiscoveriesPagesTest extends DiscoveryTestBase {
         seed.iface(site.owner(), host, "127.0.5.11", null, null);
         HttpResponse<String> detail = site.owner().web().get(site.owner().org("/hosts/" + host));
         assertThat(detail.body()).contains("id=\"host-scan-form\"").contains("/hosts/" + host + "/discoveries/latest");
-        assertThat(site.owner().web().htmxGet(site.owner().org("/hosts/" + host + "/discoveries/latest")).body()).contains("No scan of this host yet");
+        assertThat(site.owner().web().htmxGet(site.owner().org("/hosts/" + host + "/discoveries/latest")).body()).contains("No scan of this host alone yet");
 
         HttpResponse<String> plain = site.owner().web().post(site.owner().org("/hosts/" + host + "/discoveries"), form());
         assertThat(plain.statusCode()).isEqualTo(303);
