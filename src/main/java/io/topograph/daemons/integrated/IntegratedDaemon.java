@@ -169,7 +169,18 @@ public class IntegratedDaemon {
                 .map(String::trim).filter(t -> !t.isEmpty()).map(t -> "\"" + t.replace("\"", "") + "\"").toList()) + "]";
         sql.update("insert into discovery_runs (id, organization_id, network_id, trigger, targets, ports, options)"
                         + " values (?, ?, ?, 'FIRST_RUN', ?::jsonb, ?, ?::jsonb)",
-                UUID.randomUUID(), organizationId, networkId, targetsJson, firstScanPorts, optionsJson());
+                UUID.randomUUID(), organizationId, networkId, targetsJson, firstScanPorts(), optionsJson());
+    }
+
+    /**
+     * The configured profile plus this server's own port and, when it listens on this machine, the
+     * database's: a newcomer's first discovery then finds at least Topograph and its PostgreSQL.
+     */
+    private String firstScanPorts() {
+        StringBuilder ports = new StringBuilder(firstScanPorts).append(',').append(port);
+        sql.one("select inet_server_port() from (select inet_server_addr() as a) s where a is null or host(a) like '127.%' or a = '::1'::inet",
+                rs -> rs.getObject(1, Integer.class)).ifPresent(p -> ports.append(',').append(p));
+        return ports.toString();
     }
 
     /** The same scan options as any run a user queues. */

@@ -86,7 +86,9 @@ class FirstDiscoveryJourneyTest extends BrowserTest {
         assertThat(Duration.between(signedUp, Instant.now())).isLessThan(Duration.ofSeconds(60));
         $("#hosts-table").shouldHave(Condition.text("127.0.0.1"));
         $("#hosts-table a[href*='/hosts/']").click();
-        $("body").shouldHave(Condition.text("Grafana"), Condition.text(String.valueOf(labPort)));
+        // Its first discovery also covers the server's own port and its database's.
+        $("body").shouldHave(Condition.text("Grafana"), Condition.text(String.valueOf(labPort)),
+                Condition.text("PostgreSQL"), Condition.text(String.valueOf(freshServer.getPort())));
     }
 
     @Test

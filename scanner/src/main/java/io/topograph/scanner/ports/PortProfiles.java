@@ -34,21 +34,25 @@ public final class PortProfiles {
         String s = spec.trim().toLowerCase();
         List<Integer> ports = new ArrayList<>();
         BitSet seen = new BitSet(65536);
-        if (s.equals("top100") || s.equals("top1000")) {
-            int n = s.equals("top100") ? 100 : 1000;
-            for (int p : TOP.subList(0, Math.min(n, TOP.size()))) {
-                add(p, ports, seen);
+        // Items are profiles (top100, top1000, all), ports or ranges: "top1000,8443" adds a port to a profile.
+        boolean profile = false;
+        for (String raw : s.split(",", -1)) {
+            String item = raw.trim();
+            if (item.isEmpty()) {
+                throw new PortSpecException("empty item in port list \"" + spec + "\"");
             }
-        } else if (s.equals("all")) {
-            for (int p = 1; p <= 65535; p++) {
-                add(p, ports, seen);
-            }
-        } else {
-            for (String raw : s.split(",", -1)) {
-                String item = raw.trim();
-                if (item.isEmpty()) {
-                    throw new PortSpecException("empty item in port list \"" + spec + "\"");
+            if (item.equals("top100") || item.equals("top1000")) {
+                int n = item.equals("top100") ? 100 : 1000;
+                for (int p : TOP.subList(0, Math.min(n, TOP.size()))) {
+                    add(p, ports, seen);
                 }
+                profile = true;
+            } else if (item.equals("all")) {
+                for (int p = 1; p <= 65535; p++) {
+                    add(p, ports, seen);
+                }
+                profile = true;
+            } else {
                 int dash = item.indexOf('-');
                 if (dash >= 0) {
                     int a = port(item.substring(0, dash).trim(), spec);
@@ -63,6 +67,9 @@ public final class PortProfiles {
                     add(port(item, spec), ports, seen);
                 }
             }
+        }
+        // A profile keeps its frequency order (the likeliest ports first), extra ports follow it.
+        if (!profile) {
             ports.sort(Integer::compare);
         }
         if (!includePrinterPorts) {

@@ -48,4 +48,12 @@ class PortProfilesTest {
         assertThatThrownBy(() -> PortProfiles.resolve(" ", false)).hasMessageContaining("no ports given");
         assertThatThrownBy(() -> PortProfiles.resolve("top50", false)).isInstanceOf(PortSpecException.class);
     }
+
+    @Test
+    void a_profile_can_be_extended_with_ports_that_follow_its_frequency_order() {
+        int[] top100 = PortProfiles.resolve("top100", true);
+        int[] extended = PortProfiles.resolve("top100, 18080, 40000-40001, 22", true);
+        assertThat(extended).hasSize(103).startsWith(top100).endsWith(18080, 40000, 40001);
+        assertThat(PortProfiles.resolve("top1000,5432", true)).hasSize(1000);
+    }
 }
