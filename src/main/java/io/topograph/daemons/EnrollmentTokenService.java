@@ -65,7 +65,7 @@ public class EnrollmentTokenService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         EnrollmentToken token = new EnrollmentToken(UUID.randomUUID(), member.organizationId(), networkId, secret.prefix(),
                 nameHint, maxUses, 0, now.plus(expiry), null, daemonId, now);
-        tokens.insert(token, secret.hash(), member.userId());
+        tokens.insert(token, secret.hash(), member.userId(), false);
         return new CreatedToken(secret.value(), token);
     }
 }

@@ -30,11 +30,13 @@ public class EnrollmentTokenStore {
         this.sql = sql;
     }
 
-    public void insert(EnrollmentToken token, byte[] hash, @Nullable UUID createdBy) {
+    /** @param integrated the token of the server's own daemon: the daemon enrolled with it is marked integrated */
+    public void insert(EnrollmentToken token, byte[] hash, @Nullable UUID createdBy, boolean integrated) {
         sql.update("insert into daemon_enrollment_tokens (id, organization_id, network_id, token_hash, token_prefix, name_hint,"
-                        + " max_uses, uses, expires_at, daemon_id, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " max_uses, uses, expires_at, daemon_id, created_by, created_at, integrated)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 token.id(), token.organizationId(), token.networkId(), hash, token.prefix(), token.nameHint(), token.maxUses(),
-                token.uses(), token.expiresAt(), token.daemonId(), createdBy, token.createdAt());
+                token.uses(), token.expiresAt(), token.daemonId(), createdBy, token.createdAt(), integrated);
     }
 
     /** Newest first. */

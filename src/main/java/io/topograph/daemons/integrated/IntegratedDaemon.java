@@ -6,11 +6,8 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
-import io.topograph.discovery.RunOptions;
 import io.topograph.organizations.OrganizationCreated;
 import io.topograph.platform.daemonjar.DaemonLibrary;
-import io.topograph.platform.persistence.Sql;
-import io.topograph.platform.security.SecureTokens;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -20,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,14 +44,13 @@ import java.util.stream.Stream;
 public class IntegratedDaemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntegratedDaemon.class);
-    static final String PAIRED_ONCE = "integrated_daemon.paired_once";
     static final String NAME = "Integrated daemon (this server)";
     private static final String ENTRY = "io.topograph.scanner.api.EmbeddedDaemon";
 
     /** What the UI shows about the integrated daemon. */
     public enum Status { RUNNING, UNPAIRED, STOPPED }
 
-    private final Sql sql;
+    private final IntegratedPairing pairing;
     private final DaemonLibrary library;
     private final Path stateDir;
     private final String targets;
@@ -68,12 +65,12 @@ public class IntegratedDaemon {
     private volatile int port;
     private volatile AutoCloseable running;
 
-    public IntegratedDaemon(Sql sql, DaemonLibrary library,
+    public IntegratedDaemon(IntegratedPairing pairing, DaemonLibrary library,
                             @Value("${topograph.data-dir}") String dataDir,
                             @Value("${topograph.integrated-daemon.targets:127.0.0.1}") String targets,
                             @Value("${topograph.integrated-daemon.first-scan-ports:top1000}") String firstScanPorts,
                             @Value("${topograph.integrated-daemon.reverse-dns:true}") boolean reverseDns) {
-        this.sql = sql;
+        this.pairing = pairing;
         this.library = library;
         this.stateDir = Path.of(dataDir, "integrated-daemon");
         this.targets = targets;
@@ -91,7 +88,7 @@ public class IntegratedDaemon {
     @TransactionalEventListener
     void onOrganizationCreated(OrganizationCreated event) {
         worker.submit(() -> guarded(() -> {
-            if (running == null && !pairedOnce()) {
+            if (running == null && !pairing.pairedOnce()) {
                 pair(event.organizationId(), event.firstNetworkId());
             }
         }));
@@ -100,9 +97,15 @@ public class IntegratedDaemon {
     /** Pairs (again) with a network chosen by a user, replacing any previous pairing. */
     public void pairWith(UUID organizationId, UUID networkId) {
         try {
-            worker.submit(() -> guarded(() -> pair(organizationId, networkId))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not pair the integrated daemon", e);
+            worker.submit(() -> {
+                pair(organizationId, networkId);
+                return null;
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while pairing the integrated daemon", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Could not pair the integrated daemon: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -110,14 +113,14 @@ public class IntegratedDaemon {
         if (running != null) {
             return Status.RUNNING;
         }
-        return currentRow().isPresent() ? Status.STOPPED : Status.UNPAIRED;
+        return pairing.current().isPresent() ? Status.STOPPED : Status.UNPAIRED;
     }
 
     /** Notices that a user deleted it (its credential then answers 401) and stops it. */
     @Scheduled(fixedDelay = "${topograph.integrated-daemon.watch-interval:30s}", initialDelay = "${topograph.integrated-daemon.watch-interval:30s}")
     void watch() {
         worker.submit(() -> guarded(() -> {
-            if (running != null && currentRow().isEmpty() && !enrollmentPending()) {
+            if (running != null && pairing.current().isEmpty() && !pairing.enrollmentPending()) {
                 LOG.info("The integrated daemon was deleted; it stays off until a user pairs it again from a network's Daemons page.");
                 stop();
                 deleteState();
@@ -126,22 +129,21 @@ public class IntegratedDaemon {
     }
 
     private void startOrPairFirstOrganization() throws Exception {
-        Optional<UUID[]> row = currentRow();
-        if (row.isPresent() && Files.exists(stateDir.resolve("daemon.json"))) {
+        Optional<IntegratedPairing.Placement> placed = pairing.current();
+        if (placed.isPresent() && Files.exists(stateDir.resolve("daemon.json"))) {
             start(null);
             return;
         }
-        if (row.isPresent()) {
+        if (placed.isPresent()) {
             // Its state is gone (a new data directory): enroll afresh into the same network.
-            pair(row.get()[0], row.get()[1]);
+            pair(placed.get().organizationId(), placed.get().networkId());
             return;
         }
-        if (pairedOnce()) {
+        if (pairing.pairedOnce()) {
             LOG.info("The integrated daemon is not paired (it was deleted); pair it from a network's Daemons page.");
             return;
         }
-        Optional<UUID[]> first = sql.one("select n.organization_id, n.id from networks n join organizations o on o.id = n.organization_id"
-                + " order by o.created_at, n.created_at limit 1", rs -> new UUID[]{rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)});
+        Optional<UUID[]> first = pairing.firstNetwork();
         if (first.isPresent()) {
             pair(first.get()[0], first.get()[1]);
         } else {
@@ -152,24 +154,13 @@ public class IntegratedDaemon {
     private void pair(UUID organizationId, UUID networkId) throws Exception {
         stop();
         deleteState();
-        sql.update("delete from daemons where integrated");
-        String token = "tge_" + SecureTokens.random();
-        sql.update("insert into daemon_enrollment_tokens (id, organization_id, network_id, token_hash, token_prefix, max_uses,"
-                        + " expires_at, integrated) values (?, ?, ?, ?, ?, 1, now() + interval '1 hour', true)",
-                UUID.randomUUID(), organizationId, networkId, SecureTokens.sha256(token), token.substring(0, 12));
-        sql.update("insert into server_settings (key, value) values (?, 'true') on conflict (key) do update set value = 'true', updated_at = now()",
-                PAIRED_ONCE);
-        queueFirstDiscovery(organizationId, networkId);
+        String token = pairing.prepare(organizationId, networkId, targetList(), firstScanPorts());
         start(token);
         LOG.info("The integrated daemon is pairing with network {} and starts a first discovery of {}.", networkId, targets);
     }
 
-    private void queueFirstDiscovery(UUID organizationId, UUID networkId) {
-        String targetsJson = "[" + String.join(",", Stream.of(targets.split(","))
-                .map(String::trim).filter(t -> !t.isEmpty()).map(t -> "\"" + t.replace("\"", "") + "\"").toList()) + "]";
-        sql.update("insert into discovery_runs (id, organization_id, network_id, trigger, targets, ports, options)"
-                        + " values (?, ?, ?, 'FIRST_RUN', ?::jsonb, ?, ?::jsonb)",
-                UUID.randomUUID(), organizationId, networkId, targetsJson, firstScanPorts(), optionsJson());
+    private List<String> targetList() {
+        return Stream.of(targets.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     /**
@@ -178,16 +169,8 @@ public class IntegratedDaemon {
      */
     private String firstScanPorts() {
         StringBuilder ports = new StringBuilder(firstScanPorts).append(',').append(port);
-        sql.one("select inet_server_port() from (select inet_server_addr() as a) s where a is null or host(a) like '127.%' or a = '::1'::inet",
-                rs -> rs.getObject(1, Integer.class)).ifPresent(p -> ports.append(',').append(p));
+        pairing.localDatabasePort().ifPresent(p -> ports.append(',').append(p));
         return ports.toString();
-    }
-
-    /** The same scan options as any run a user queues. */
-    private String optionsJson() {
-        RunOptions o = RunOptions.defaults();
-        return "{\"ratePerSecond\": " + o.ratePerSecond() + ", \"timeoutMs\": " + o.timeoutMs() + ", \"udp\": " + o.udp()
-                + ", \"printerPorts\": " + o.printerPorts() + "}";
     }
 
     private void start(String enrollmentToken) throws Exception {
@@ -203,22 +186,6 @@ public class IntegratedDaemon {
         Consumer<String> log = line -> LOG.info("[integrated daemon] {}", line);
         running = (AutoCloseable) library.classLoader().loadClass(ENTRY)
                 .getMethod("start", Map.class, Consumer.class).invoke(null, settings, log);
-    }
-
-    /** (organization id, network id) of the integrated daemon, if one is enrolled. */
-    private Optional<UUID[]> currentRow() {
-        return sql.one("select organization_id, network_id from daemons where integrated order by created_at limit 1",
-                rs -> new UUID[]{rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)});
-    }
-
-    /** Its enrollment token is still unused and valid: it is pairing, not deleted. */
-    private boolean enrollmentPending() {
-        return sql.count("select count(*) from daemon_enrollment_tokens where integrated and uses = 0 and revoked_at is null"
-                + " and expires_at > now()") > 0;
-    }
-
-    private boolean pairedOnce() {
-        return sql.count("select count(*) from server_settings where key = ? and value = 'true'", PAIRED_ONCE) > 0;
     }
 
     private void deleteState() throws IOException {
