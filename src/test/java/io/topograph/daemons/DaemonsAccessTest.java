@@ -58,6 +58,8 @@ class DaemonsAccessTest extends AppTest {
                 who.web().htmxPost(daemon + "/credential-rotations", form()),
                 who.web().get(daemon + "/delete"),
                 who.web().post(daemon + "/delete", form()),
+                who.web().htmxGet(pages + "/daemons/integrated"),
+                who.web().post(pages + "/daemons/integrated", form()),
                 who.web().getJson("/api/v1/networks/" + t.network() + "/daemons"),
                 who.web().getJson("/api/v1/networks/" + t.network() + "/daemon-tokens"),
                 who.web().json("POST", "/api/v1/networks/" + t.network() + "/daemon-tokens", "{}"),
@@ -118,6 +120,19 @@ class DaemonsAccessTest extends AppTest {
                 .statusCode()).isEqualTo(404);
         assertThat(t.owner().web().json("DELETE", "/api/v1/networks/" + other + "/daemon-tokens/" + t.token(), null).statusCode())
                 .isEqualTo(404);
+        assertUntouched(t);
+    }
+
+    @Test
+    void the_integrated_daemon_panel_shows_to_whoever_sees_the_network_and_only_owners_and_admins_may_pair() {
+        Target t = target();
+        String panel = t.owner().org("/networks/" + t.network() + "/daemons/integrated");
+        assertThat(t.owner().web().htmxGet(panel).statusCode()).isEqualTo(200);
+        Accounts.Account viewer = Teams.join(base(), t.owner(), "view", "VIEWER", t.network());
+        assertThat(viewer.web().htmxGet(panel).statusCode()).isEqualTo(200);
+        assertThat(viewer.web().post(panel, form()).statusCode()).isEqualTo(403);
+        // Tests run without an integrated daemon: pairing has nothing to pair.
+        assertThat(t.owner().web().post(panel, form()).statusCode()).isEqualTo(404);
         assertUntouched(t);
     }
 }
