@@ -2,7 +2,6 @@ package io.topograph.scanner.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -134,12 +133,7 @@ final class FixtureReplayServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body;
-            try {
-                body = raw.length == 0 ? MissingNode.getInstance() : JSON.readTree(raw);
-            } catch (IOException e) {
-                body = MissingNode.getInstance();
-            }
+            JsonNode body = ScriptedServer.body(raw);
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             String auth = exchange.getRequestHeaders().getFirst("Authorization");

@@ -102,12 +102,7 @@ public final class ScriptedServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body;
-            try {
-                body = raw.length == 0 ? MissingNode.getInstance() : JSON.readTree(raw);
-            } catch (IOException e) {
-                body = MissingNode.getInstance();
-            }
+            JsonNode body = body(raw);
             String path = exchange.getRequestURI().getRawPath();
             Request r = new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"), raw, body,
                     System.nanoTime());
@@ -137,5 +132,14 @@ public final class ScriptedServer implements AutoCloseable {
     /** A state dir holding an enrolled daemon's state for this server. */
     public static void enrolled(Path stateDir, URI server, String credential) throws IOException {
         new StateStore(stateDir).save(new DaemonState(server.toString(), "d-1", credential, "n-1", "Lab", "i-1"));
+    }
+
+    /** A request body as JSON; missing when empty or not JSON (the checks then report it). */
+    static JsonNode body(byte[] raw) {
+        try {
+            return raw.length == 0 ? MissingNode.getInstance() : JSON.readTree(raw);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
     }
 }
