@@ -26,6 +26,9 @@ class CustomDefinitionsTest extends DefinitionsTestBase {
     @Inject
     JsonMapper jsonMapper;
 
+    @Inject
+    javax.sql.DataSource database;
+
     @Test
     void the_claim_carries_the_enabled_definitions_in_the_catalog_form_ordered_by_key() throws Exception {
         Accounts.Account owner = signUp("ada");
@@ -51,6 +54,26 @@ class CustomDefinitionsTest extends DefinitionsTestBase {
         String file = jsonMapper.writeValueAsString(Map.of("services", claim));
         assertThat(file).contains("\"id\":\"zz-last\"").contains("(?<version>[\\\\d.]+)");
         assertThat(library.definitionsError(file)).isEmpty();
+    }
+
+    @Test
+    void a_daemon_claiming_a_run_receives_its_organizations_definitions_and_no_one_elses() {
+        Accounts.Account owner = signUp("ada");
+        definition(owner, "acme-portal", "ACME portal", ACME_RULE);
+        Accounts.Account other = signUp("bob");
+        definition(other, "theirs", "Theirs", "{\"ports\": [2]}");
+        io.topograph.support.TestDatabase db = new io.topograph.support.TestDatabase(database);
+        UUID network = db.networkId(owner.slug(), io.topograph.networks.NetworkService.FIRST_NETWORK_NAME);
+        var daemon = new io.topograph.support.BearerClient(base(), db.insertDaemon(seed.orgId(owner), network, "rack-a"));
+        assertThat(owner.web().json("POST", "/api/v1/networks/" + network + "/discoveries",
+                "{\"targets\":\"127.0.0.1\",\"ports\":\"8443\"}").statusCode()).isEqualTo(201);
+
+        var claim = daemon.send("POST", "/api/daemon/v1/work/claim", "{}");
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(200);
+        var sent = io.topograph.support.BearerClient.json(claim).at("/run/customDefinitions");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).get("id").asText()).isEqualTo("acme-portal");
+        assertThat(sent.get(0).at("/match/all/1/httpTitle").asText()).isEqualTo("ACME");
     }
 
     @Test
