@@ -65,12 +65,11 @@ public final class TestDatabase {
 
     /** A daemon enrolled into a network without the enrollment call; returns its credential (tgd_…). */
     public String insertDaemon(UUID organizationId, UUID networkId, String name) {
-        String credential = io.topograph.daemons.api.DaemonAuthenticationFilter.CREDENTIAL_PREFIX
-                + io.topograph.platform.security.SecureTokens.random();
+        io.topograph.daemons.DaemonSecrets.Secret credential = io.topograph.daemons.DaemonSecrets.newCredential();
         update("insert into daemons (id, organization_id, network_id, name, instance_id, credential_hash, credential_prefix)"
                         + " values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), organizationId, networkId, name, UUID.randomUUID(),
-                io.topograph.platform.security.SecureTokens.sha256(credential), credential.substring(0, 12));
-        return credential;
+                credential.hash(), credential.prefix());
+        return credential.value();
     }
 
     public UUID networkId(String slug, String networkName) {

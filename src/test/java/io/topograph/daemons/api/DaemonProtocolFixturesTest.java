@@ -2,7 +2,7 @@ package io.topograph.daemons.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.topograph.platform.security.SecureTokens;
+import io.topograph.daemons.DaemonSecrets;
 import io.topograph.support.Accounts;
 import io.topograph.support.AppTest;
 import io.topograph.support.ProtocolFixtures;
@@ -73,18 +73,18 @@ class DaemonProtocolFixturesTest extends AppTest {
     private void given(ProtocolFixtures.Fixture f, TestDatabase db, UUID organizationId, UUID networkId, Map<String, JsonNode> vars) {
         switch (f.file()) {
             case "01-enroll.json" -> {
-                String token = "tge_" + SecureTokens.random();
+                DaemonSecrets.Secret token = DaemonSecrets.newToken();
                 db.update("insert into daemon_enrollment_tokens (id, organization_id, network_id, token_hash, token_prefix, expires_at)"
                                 + " values (?, ?, ?, ?, ?, now() + interval '1 hour')",
-                        UUID.randomUUID(), organizationId, networkId, SecureTokens.sha256(token), token.substring(0, 12));
-                vars.put("enrollmentToken", ProtocolFixtures.JSON.getNodeFactory().textNode(token));
+                        UUID.randomUUID(), organizationId, networkId, token.hash(), token.prefix());
+                vars.put("enrollmentToken", ProtocolFixtures.JSON.getNodeFactory().textNode(token.value()));
             }
             case "04-claim-run.json" -> db.update("insert into discovery_runs (id, organization_id, network_id, targets, ports, options)"
                             + " values (?, ?, ?, '[\"127.0.0.1\"]'::jsonb, '22,80',"
                             + " '{\"ratePerSecond\": 10000, \"timeoutMs\": 1000, \"udp\": false, \"printerPorts\": false}'::jsonb)",
                     UUID.randomUUID(), organizationId, networkId);
             case "09-heartbeat-after-rotation.json" -> db.update("update daemons set credential_hash = ? where id = ?",
-                    SecureTokens.sha256("tgd_" + SecureTokens.random()), UUID.fromString(vars.get("daemonId").asText()));
+                    DaemonSecrets.newCredential().hash(), UUID.fromString(vars.get("daemonId").asText()));
             case "07-batch-replayed.json" -> {
                 // Nothing to set up: the replayer sends batch 0 again, exactly as before.
             }
