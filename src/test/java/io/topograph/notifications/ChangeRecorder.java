@@ -41,10 +41,12 @@ public class ChangeRecorder {
         return write(organizationId, networkId, changes, Instant.now());
     }
 
-    /** Records the changes with a given time (for digests), without publishing. */
+    /** Records the changes at a given time, one second apart in list order (for digests), without publishing. */
     @Transactional
     public void backdate(UUID organizationId, UUID networkId, List<Change> changes, Instant at) {
-        insert(organizationId, networkId, null, changes, at);
+        for (int i = 0; i < changes.size(); i++) {
+            insert(organizationId, networkId, null, List.of(changes.get(i)), at.plusSeconds(i));
+        }
     }
 
     /** Records and publishes, then fails: the whole transaction rolls back. */
