@@ -96,6 +96,12 @@ public class DeliveryStore {
                 statusCode, clipped, Timestamp.from(nextAttempt), organizationId, id, attempt);
     }
 
+    /** Deletes finished deliveries created before {@code cutoff} (log retention); returns how many. */
+    public int purgeFinishedBefore(Instant cutoff) {
+        return sql.update("delete from notification_deliveries where status in ('DELIVERED', 'FAILED') and created_at < ?",
+                Timestamp.from(cutoff));
+    }
+
     private static String prefixed() {
         return COLUMNS.replaceAll("(^|, )(\\w)", "$1d.$2");
     }

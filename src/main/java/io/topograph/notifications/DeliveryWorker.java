@@ -44,6 +44,19 @@ public class DeliveryWorker {
         }
     }
 
+    /** Keeps the delivery log to {@code topograph.notifications.log-retention} (default 90 days). */
+    @Scheduled(fixedDelay = "1h", initialDelay = "10m")
+    public void purge() {
+        try {
+            int purged = deliveries.purgeFinishedBefore(Instant.now().minus(settings.logRetention()));
+            if (purged > 0) {
+                LOG.info("Removed {} finished notification deliveries past the log retention", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Purging old notification deliveries failed; next try in an hour", e);
+        }
+    }
+
     /** Claims and sends one batch; returns how many deliveries it handled. */
     public int runOnce() {
         List<Delivery> claimed = deliveries.claimDue(BATCH, settings.claimFor());

@@ -19,13 +19,21 @@ public class NotificationSettings {
     private final Duration retryBase;
     private final int maxAttempts;
     private final Duration webhookTimeout;
+    private final Duration logRetention;
 
     public NotificationSettings(@Value("${topograph.notifications.retry-base:60s}") Duration retryBase,
                                 @Value("${topograph.notifications.max-attempts:8}") int maxAttempts,
-                                @Value("${topograph.notifications.webhook-timeout:10s}") Duration webhookTimeout) {
+                                @Value("${topograph.notifications.webhook-timeout:10s}") Duration webhookTimeout,
+                                @Value("${topograph.notifications.log-retention:90d}") Duration logRetention) {
         this.retryBase = retryBase;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.webhookTimeout = webhookTimeout;
+        this.logRetention = logRetention;
+    }
+
+    /** Delivered and failed deliveries older than this leave the log. */
+    public Duration logRetention() {
+        return logRetention;
     }
 
     public int maxAttempts() {
