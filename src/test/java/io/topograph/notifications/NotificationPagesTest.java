@@ -159,6 +159,22 @@ class NotificationPagesTest extends AppTest {
     }
 
     @Test
+    void a_test_event_is_queued_with_htmx_and_shows_in_the_delivery_log_fragment() {
+        Accounts.Account owner = signUp("ada");
+        owner.web().post(owner.org("/notifications/rules"), emailRule("Try me", "try@example.com"));
+        UUID id = ruleId(owner, "Try me");
+        HttpResponse<String> queued = owner.web().htmxPost(owner.org("/notifications/rules/" + id + "/test"), form());
+        assertThat(queued.statusCode()).isEqualTo(200);
+        assertThat(queued.headers().firstValue("HX-Trigger").orElseThrow()).contains("tg:notification-deliveries-changed").contains("Test event queued");
+        HttpResponse<String> log = owner.web().htmxGet(owner.org("/notifications/deliveries"));
+        assertThat(log.body()).contains("id=\"notification-deliveries\"").contains("Try me").contains("try@example.com")
+                .contains(">test<").doesNotContain("<html");
+        UUID delivery = (UUID) db().column("select id from notification_deliveries where rule_id = ?", id).get(0);
+        Accounts.Account stranger = signUp("eve");
+        assertThat(stranger.web().post(stranger.org("/notifications/deliveries/" + delivery + "/redeliver"), form()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void the_digest_option_is_saved_and_shown_again() {
         Accounts.Account owner = signUp("ada");
         HttpResponse<String> saved = owner.web().post(owner.org("/notifications/digest"), form("enabled", "on", "recipients", "x@example.com\ny@example.com"));
