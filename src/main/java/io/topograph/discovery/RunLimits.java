@@ -63,11 +63,6 @@ public class RunLimits {
         return "No daemon of this network claimed the run within " + words(timeout) + ".";
     }
 
-    /** The same when the run was meant for one daemon (its name is appended by the sweep). */
-    public static String unclaimedByDaemonReason(Duration timeout) {
-        return "The chosen daemon did not claim the run within " + words(timeout) + ".";
-    }
-
     public static String tooLongReason(Duration limit) {
         return "The run took longer than the limit of " + words(limit) + " and was stopped.";
     }

@@ -169,6 +169,9 @@ class RunLifecycleTest extends DiscoveryTestBase {
             BearerClient viaFirst = new BearerClient(first.getURI(), site.credential());
             assertThat(json(claim(viaFirst)).at("/run/id").asText()).isEqualTo(run.toString());
             assertThat(progress(viaFirst, run, "PORT_SCAN", 40, 1).statusCode()).isEqualTo(200);
+            // Progress reported to one node is what every node renders: it lives in the database.
+            assertThat(site.owner().web().htmxGet(site.owner().org("/discoveries/" + run + "/progress")).body())
+                    .contains("Scanning ports · 40%").contains("width:40%");
         }
         // The node (and the daemon talking to it) went away mid-run; the lease ran out meanwhile.
         assertThat(state(run)).isEqualTo("RUNNING");
