@@ -125,9 +125,9 @@ public class DaemonStore {
                 rs -> rs.getBoolean(1), organizationId, networkId, daemonId).orElse(false);
     }
 
-    /** Runs of this daemon that a user cancelled recently: the daemon must stop them. */
+    /** Runs of this daemon that a user cancelled (or that timed out) recently: the daemon must stop them. */
     public List<UUID> recentlyCancelledRuns(UUID organizationId, UUID daemonId, long withinSeconds) {
-        return sql.list("select id from discovery_runs where organization_id = ? and claimed_by = ? and state = 'CANCELLED'"
+        return sql.list("select id from discovery_runs where organization_id = ? and claimed_by = ? and state in ('CANCELLED', 'TIMED_OUT')"
                         + " and finished_at > now() - ? * interval '1 second' order by finished_at, id",
                 rs -> rs.getObject(1, UUID.class), organizationId, daemonId, withinSeconds);
     }

@@ -23,8 +23,9 @@ public final class DaemonWork {
                           List<java.util.Map<String, Object>> customDefinitions, int leaseSeconds) {
     }
 
+    /** {@code portsProbed} is optional: daemons older than the field leave it out. */
     @Serdeable
-    public record Progress(@Nullable String phase, @Nullable Integer percent, @Nullable Integer hostsFound) {
+    public record Progress(@Nullable String phase, @Nullable Integer percent, @Nullable Integer hostsFound, @Nullable Long portsProbed) {
     }
 
     @Serdeable

@@ -32,6 +32,8 @@ public class DaemonWorkService {
     static final int WARNING_MAX = 1_000;
     static final int REASON_MAX = 2_000;
     static final int MAX_HOSTS_FOUND = 16_777_216;
+    /** Every port of a /8 with a retry: far above any real scan, small enough for a bigint. */
+    static final long MAX_PORTS_PROBED = 1L << 42;
 
     private final DiscoveryRunStore runs;
     private final CustomDefinitions definitions;
@@ -53,7 +55,10 @@ public class DaemonWorkService {
                         definitions.forClaim(daemon.organizationId()), DiscoveryRunStore.LEASE_SECONDS));
     }
 
-    /** Records progress and renews the lease; {@code cancel} is true when a person cancelled the run. */
+    /**
+     * Records progress and renews the lease; {@code cancel} is true when a person cancelled the run
+     * or it timed out.
+     */
     @Transactional
     public DaemonWork.ProgressAnswer progress(AuthenticatedDaemon daemon, UUID runId, DaemonWork.Progress body) {
         FormErrors errors = FormErrors.none();
@@ -67,13 +72,18 @@ public class DaemonWorkService {
         if (body.hostsFound() != null && (body.hostsFound() < 0 || body.hostsFound() > MAX_HOSTS_FOUND)) {
             errors.add("hostsFound", "must be a whole number from 0 to " + MAX_HOSTS_FOUND);
         }
+        if (body.portsProbed() != null && (body.portsProbed() < 0 || body.portsProbed() > MAX_PORTS_PROBED)) {
+            errors.add("portsProbed", "must be a whole number from 0 to " + MAX_PORTS_PROBED);
+        }
         errors.throwIfAny();
         int hostsFound = body.hostsFound() == null ? 0 : body.hostsFound();
-        if (runs.progress(daemon.organizationId(), runId, daemon.daemonId(), phase.get().name(), body.percent(), hostsFound)) {
+        if (runs.progress(daemon.organizationId(), runId, daemon.daemonId(), phase.get().name(), body.percent(), hostsFound,
+                body.portsProbed())) {
             return new DaemonWork.ProgressAnswer(false);
         }
         DiscoveryRun run = visible(daemon, runId);
-        if (run.state() == RunState.CANCELLED) {
+        // A person cancelled it, or it ran past the maximum duration: the daemon it was leased to stops.
+        if (run.state() == RunState.CANCELLED || run.state() == RunState.TIMED_OUT) {
             return new DaemonWork.ProgressAnswer(true);
         }
         throw notHeld(run);

@@ -60,10 +60,42 @@ public class DiscoveriesController {
     public record CancelForm(@Nullable String from) {
     }
 
+    /**
+     * A network's Discoveries tab: Scan now and the run history, filtered by {@link RunFilter}'s
+     * parameters (the URL is the state, so a filtered view can be bookmarked). A bad filter value
+     * answers 400 with the page explaining it; a bad page number shows the first page.
+     */
     @Get("/networks/{networkId}/discoveries")
-    public MutableHttpResponse<?> index(HttpRequest<?> request, CurrentMember member, UUID networkId, @Nullable @QueryValue String page) {
-        DiscoveryViews.IndexPage model = indexPage(member, networkId, DiscoveryForm.empty(), FormErrors.none(), page);
-        return HttpResponse.ok(new ModelAndView<>(fragment(request) ? DiscoveryViews.LIST : DiscoveryViews.INDEX, model))
+    public MutableHttpResponse<?> index(HttpRequest<?> request, CurrentMember member, UUID networkId,
+                                        @Nullable @QueryValue String state, @Nullable @QueryValue String trigger,
+                                        @Nullable @QueryValue String daemon, @Nullable @QueryValue String from,
+                                        @Nullable @QueryValue String to, @Nullable @QueryValue String page) {
+        RunFilter.Parsed parsed = RunFilter.parse(state, trigger, daemon, null, from, to, page, null, PAGE_SIZE, false);
+        DiscoveryViews.IndexPage model = indexPage(member, networkId, DiscoveryForm.empty(), FormErrors.none(), parsed);
+        return HttpResponse.status(parsed.errors().any() ? HttpStatus.BAD_REQUEST : HttpStatus.OK)
+                .body(new ModelAndView<>(fragment(request) ? DiscoveryViews.LIST : DiscoveryViews.INDEX, model))
+                .header("Vary", Htmx.REQUEST);
+    }
+
+    /**
+     * The organization's run history: runs of every network the member may see, with the same
+     * filters plus {@code network}. Its list polls itself while one of its runs is active.
+     */
+    @Get("/discoveries")
+    public MutableHttpResponse<?> history(HttpRequest<?> request, CurrentMember member,
+                                          @Nullable @QueryValue String state, @Nullable @QueryValue String trigger,
+                                          @Nullable @QueryValue String daemon, @Nullable @QueryValue String network,
+                                          @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                          @Nullable @QueryValue String page) {
+        RunFilter.Parsed parsed = RunFilter.parse(state, trigger, daemon, network, from, to, page, null, PAGE_SIZE, false);
+        Paging<DiscoveryRun> runs = discoveries.organizationHistory(member, parsed.filter());
+        Instant now = Instant.now();
+        Paging<RunView> views = new Paging<>(runs.items().stream().map(r -> discoveries.view(member, r, now)).toList(),
+                runs.page(), runs.size(), runs.total());
+        DiscoveryViews.HistoryPage model = DiscoveryViews.HistoryPage.of(member.organizationSlug(), views, parsed.filter(),
+                parsed.errors(), discoveries.visibleNetworks(member), member.canWrite());
+        return HttpResponse.status(parsed.errors().any() ? HttpStatus.BAD_REQUEST : HttpStatus.OK)
+                .body(new ModelAndView<>(fragment(request) ? DiscoveryViews.HISTORY_LIST : DiscoveryViews.HISTORY, model))
                 .header("Vary", Htmx.REQUEST);
     }
 
@@ -166,29 +198,22 @@ public class DiscoveriesController {
     }
 
     private DiscoveryViews.IndexPage indexPage(CurrentMember member, UUID networkId, DiscoveryForm form, FormErrors errors,
-                                               @Nullable String page) {
+                                               @Nullable RunFilter.Parsed parsed) {
         Network network = discoveries.network(member, networkId);
-        Paging<DiscoveryRun> runs = discoveries.page(member, networkId, pageNumber(page), PAGE_SIZE);
+        RunFilter filter = parsed == null ? RunFilter.none(PAGE_SIZE) : parsed.filter();
+        Paging<DiscoveryRun> runs = discoveries.history(member, networkId, filter);
         Instant now = Instant.now();
         Paging<RunView> views = new Paging<>(runs.items().stream().map(r -> discoveries.view(member, r, now)).toList(),
                 runs.page(), runs.size(), runs.total());
         return DiscoveryViews.IndexPage.of(member.organizationSlug(), network, form, errors,
-                discoveries.daemons(member, networkId), member.canWrite(), views);
+                discoveries.daemons(member, networkId), member.canWrite(), views, filter,
+                parsed == null ? FormErrors.none() : parsed.errors());
     }
 
     private DiscoveryViews.RunPage runPage(CurrentMember member, UUID runId) {
         DiscoveryRun run = discoveries.find(member, runId);
         Network network = discoveries.network(member, run.networkId());
         return new DiscoveryViews.RunPage(member.organizationSlug(), network, discoveries.view(member, run, Instant.now()), member.canWrite());
-    }
-
-    /** Pages forgive a hand-edited URL: a bad page number shows the first page. */
-    private static int pageNumber(@Nullable String page) {
-        try {
-            return page == null ? 1 : Paging.page(Integer.parseInt(page.trim()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     private static boolean fragment(HttpRequest<?> request) {

@@ -12,6 +12,9 @@ import java.util.UUID;
  * @param statsJson       the daemon's statistics as JSON text, once completed
  * @param daemonAvailable a daemon that may take the run (the chosen one, or any of the network)
  *                        heartbeated within the last 90 seconds
+ * @param portsProbed     probes sent so far in this attempt (at completion at least the daemon's stats.probes)
+ * @param portsOpen       open ports of the hosts the run observed, once it succeeded
+ * @param servicesFound   services of the hosts the run observed, once it succeeded
  */
 public record DiscoveryRun(UUID id, UUID organizationId, UUID networkId, @Nullable UUID daemonId, @Nullable UUID hostId,
                            @Nullable UUID requestedBy, String trigger, List<String> targets, String ports, RunOptions options,
@@ -20,7 +23,8 @@ public record DiscoveryRun(UUID id, UUID organizationId, UUID networkId, @Nullab
                            @Nullable String statsJson, List<String> warnings, @Nullable String failureReason,
                            Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
                            @Nullable String requestedByName, @Nullable String daemonName, @Nullable String claimedByName,
-                           @Nullable String hostName, boolean daemonAvailable) {
+                           @Nullable String hostName, boolean daemonAvailable, long portsProbed, @Nullable Integer portsOpen,
+                           @Nullable Integer servicesFound, String networkName) {
 
     /** Visible to {@code daemonId} of {@code networkId}: the run is of its network and meant for it or for any daemon. */
     public boolean offeredTo(UUID daemonNetworkId, UUID daemonId) {

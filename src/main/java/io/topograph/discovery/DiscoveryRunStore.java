@@ -39,8 +39,10 @@ public class DiscoveryRunStore {
             + " r.finished_at, u.name, d.name, c.name, h.name,"
             + " exists(select 1 from daemons a where a.organization_id = r.organization_id and a.network_id = r.network_id"
             + "   and (r.daemon_id is null or a.id = r.daemon_id) and not a.disabled"
-            + "   and a.last_heartbeat_at > now() - " + LEASE + ")"
+            + "   and a.last_heartbeat_at > now() - " + LEASE + "),"
+            + " r.ports_probed, r.ports_open, r.services_found, n.name"
             + " from discovery_runs r"
+            + " join networks n on n.organization_id = r.organization_id and n.id = r.network_id"
             + " left join users u on u.id = r.requested_by"
             + " left join daemons d on d.organization_id = r.organization_id and d.id = r.daemon_id"
             + " left join daemons c on c.organization_id = r.organization_id and c.id = r.claimed_by"
@@ -50,7 +52,7 @@ public class DiscoveryRunStore {
     public record DaemonChoice(UUID id, String name, boolean online, boolean disabled, List<String> subnets) {
     }
 
-    /** What the sweeper did to one run whose lease lapsed. */
+    /** What a sweep did to one run (its lease lapsed, or it timed out). */
     public record Swept(UUID runId, UUID organizationId, RunState state) {
     }
 
@@ -89,12 +91,59 @@ public class DiscoveryRunStore {
 
     /** A network's runs, newest first. */
     public Paging<DiscoveryRun> page(UUID organizationId, UUID networkId, int page, int size) {
-        long total = sql.count("select count(*) from discovery_runs where organization_id = ? and network_id = ?", organizationId, networkId);
+        return history(organizationId, java.util.Set.of(networkId), RunFilter.none(size).withPage(page));
+    }
+
+    /**
+     * Runs of the given networks of an organization that pass the filter, newest first. A page past
+     * the last shows the last page. {@code networkIds} is what the member may see (null: every
+     * network of the organization); the filter's own network narrows it further.
+     */
+    public Paging<DiscoveryRun> history(UUID organizationId, @Nullable java.util.Set<UUID> networkIds, RunFilter filter) {
+        StringBuilder where = new StringBuilder(" where r.organization_id = ?");
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(organizationId);
+        if (networkIds != null) {
+            if (networkIds.isEmpty()) {
+                return new Paging<>(List.of(), 1, filter.size(), 0);
+            }
+            where.append(" and r.network_id = any(?::uuid[])");
+            args.add(networkIds.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")));
+        }
+        if (filter.networkId() != null) {
+            where.append(" and r.network_id = ?");
+            args.add(filter.networkId());
+        }
+        if (filter.state() != null) {
+            where.append(" and r.state = ?");
+            args.add(filter.state().name());
+        }
+        if (filter.trigger() != null) {
+            where.append(" and r.trigger = ?");
+            args.add(filter.trigger());
+        }
+        if (filter.daemonId() != null) {
+            where.append(" and (r.claimed_by = ? or r.daemon_id = ?)");
+            args.add(filter.daemonId());
+            args.add(filter.daemonId());
+        }
+        if (filter.from() != null) {
+            where.append(" and r.created_at >= ?");
+            args.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and r.created_at < ?");
+            args.add(Timestamp.from(filter.to()));
+        }
+        long total = sql.count("select count(*) from discovery_runs r" + where, args.toArray());
+        int size = filter.size();
         int last = (int) Math.max(1, (total + size - 1) / size);
-        int shown = Math.min(page, last);
-        List<DiscoveryRun> items = sql.list(SELECT + " where r.organization_id = ? and r.network_id = ?"
-                        + " order by r.created_at desc, r.id desc limit ? offset ?", this::map,
-                organizationId, networkId, size, (long) (shown - 1) * size);
+        int shown = Math.min(filter.page(), last);
+        List<Object> pageArgs = new java.util.ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) (shown - 1) * size);
+        List<DiscoveryRun> items = sql.list(SELECT + where + " order by r.created_at desc, r.id desc limit ? offset ?", this::map,
+                pageArgs.toArray());
         return new Paging<>(items, shown, size, total);
     }
 
@@ -127,18 +176,24 @@ public class DiscoveryRunStore {
                         + "   order by created_at, id limit 1 for update skip locked)"
                         + " update discovery_runs r set state = 'RUNNING', claimed_by = ?, attempt = r.attempt + 1,"
                         + "   started_at = coalesce(r.started_at, now()), lease_expires_at = now() + " + LEASE + ","
-                        + "   phase = null, percent = 0"
+                        + "   phase = null, percent = 0, ports_probed = 0"
                         + " from next where r.id = next.id and r.state = 'QUEUED' returning r.id",
                 rs -> rs.getObject(1, UUID.class), organizationId, networkId, daemonId, daemonId);
         return claimed.flatMap(id -> find(organizationId, id));
     }
 
-    /** Records progress of a run this daemon holds and renews its lease; false when it does not hold it (any more). */
-    public boolean progress(UUID organizationId, UUID runId, UUID daemonId, String phase, int percent, int hostsFound) {
+    /**
+     * Records progress of a run this daemon holds and renews its lease; false when it does not hold
+     * it (any more). Counts never go down within an attempt; {@code portsProbed} null (an older
+     * daemon) leaves the count as it was.
+     */
+    public boolean progress(UUID organizationId, UUID runId, UUID daemonId, String phase, int percent, int hostsFound,
+                            @Nullable Long portsProbed) {
         return sql.update("update discovery_runs set phase = ?, percent = greatest(percent, ?),"
-                        + " hosts_found = greatest(hosts_found, ?), lease_expires_at = now() + " + LEASE
+                        + " hosts_found = greatest(hosts_found, ?), ports_probed = greatest(ports_probed, coalesce(?, 0)),"
+                        + " lease_expires_at = now() + " + LEASE
                         + " where organization_id = ? and id = ? and state = 'RUNNING' and claimed_by = ?",
-                phase, percent, hostsFound, organizationId, runId, daemonId) == 1;
+                phase, percent, hostsFound, portsProbed, organizationId, runId, daemonId) == 1;
     }
 
     /** Renews the lease of a run this daemon holds as RUNNING; false when it does not hold it (any more). */
@@ -161,9 +216,19 @@ public class DiscoveryRunStore {
         return sql.update("update discovery_runs set state = 'SUCCEEDED', finished_at = now(), lease_expires_at = null, percent = 100,"
                         + " stats = ?::jsonb, warnings = warnings || ?::jsonb,"
                         + " hosts_found = greatest(hosts_found, (select coalesce(sum(b.hosts), 0) from discovery_run_batches b"
-                        + "   where b.organization_id = discovery_runs.organization_id and b.run_id = discovery_runs.id))"
+                        + "   where b.organization_id = discovery_runs.organization_id and b.run_id = discovery_runs.id)),"
+                        // The daemon's own count of probes, when its statistics carry one.
+                        + " ports_probed = greatest(ports_probed, case when jsonb_typeof(?::jsonb -> 'probes') = 'number'"
+                        + "   then least((?::jsonb ->> 'probes')::numeric, 9000000000000000000)::bigint else 0 end),"
+                        // What the run found, as it left it: the open ports and services of the hosts it observed.
+                        + " ports_open = (select count(*) from host_observations o join ports p on p.organization_id = o.organization_id"
+                        + "   and p.host_id = o.host_id and p.last_run_id = o.run_id where o.organization_id = discovery_runs.organization_id"
+                        + "   and o.run_id = discovery_runs.id),"
+                        + " services_found = (select count(*) from host_observations o join services v on v.organization_id = o.organization_id"
+                        + "   and v.host_id = o.host_id and v.last_run_id = o.run_id where o.organization_id = discovery_runs.organization_id"
+                        + "   and o.run_id = discovery_runs.id)"
                         + " where organization_id = ? and id = ? and state = 'RUNNING' and claimed_by = ?",
-                statsJson, write(warnings), organizationId, runId, daemonId) == 1;
+                statsJson, write(warnings), statsJson, statsJson, organizationId, runId, daemonId) == 1;
     }
 
     public boolean fail(UUID organizationId, UUID runId, UUID daemonId, String reason) {
@@ -180,6 +245,8 @@ public class DiscoveryRunStore {
             + " claimed_by = case when attempt < max_attempts then null else claimed_by end,"
             + " phase = case when attempt < max_attempts then null else phase end,"
             + " percent = case when attempt < max_attempts then 0 else percent end,"
+            + " ports_probed = case when attempt < max_attempts then 0 else ports_probed end,"
+            + " queued_at = case when attempt < max_attempts then now() else queued_at end,"
             + " warnings = warnings || jsonb_build_array('Attempt ' || attempt || ' of ' || max_attempts"
             + "   || ': the daemon stopped responding' || case when attempt < max_attempts then '; queued again.' else '.' end),"
             + " lease_expires_at = null"
@@ -197,6 +264,47 @@ public class DiscoveryRunStore {
     public List<Swept> sweepNetwork(UUID organizationId, UUID networkId) {
         return sql.list(SWEEP + " and organization_id = ? and network_id = ? returning id, organization_id, state", this::swept,
                 organizationId, networkId);
+    }
+
+    // ---- Timeouts and retention (every organization: the sweepers' passes) -----------------
+
+    /**
+     * Every QUEUED run not claimed within {@code timeout} of being queued becomes TIMED_OUT with a
+     * reason naming who should have claimed it. One conditional UPDATE, like the lease sweep.
+     */
+    public List<Swept> expireUnclaimed(java.time.Duration timeout) {
+        String within = RunLimits.words(timeout);
+        return sql.list("update discovery_runs r set state = 'TIMED_OUT', finished_at = now(), lease_expires_at = null,"
+                        + " failure_reason = case when r.daemon_id is null then ?"
+                        + "   else 'The daemon “' || coalesce((select d.name from daemons d where d.organization_id = r.organization_id"
+                        + "     and d.id = r.daemon_id), 'chosen') || '” did not claim the run within ' || ? || '.' end"
+                        + " where r.state = 'QUEUED' and r.queued_at < now() - ? * interval '1 second'"
+                        + " returning r.id, r.organization_id, r.state", this::swept,
+                RunLimits.unclaimedReason(timeout), within, timeout.toSeconds());
+    }
+
+    /** Every RUNNING run started longer than {@code limit} ago becomes TIMED_OUT; its daemon learns it at its next call. */
+    public List<Swept> timeOutLongRuns(java.time.Duration limit) {
+        return sql.list("update discovery_runs set state = 'TIMED_OUT', finished_at = now(), lease_expires_at = null, failure_reason = ?"
+                        + " where state = 'RUNNING' and started_at < now() - ? * interval '1 second'"
+                        + " returning id, organization_id, state", this::swept,
+                RunLimits.tooLongReason(limit), limit.toSeconds());
+    }
+
+    /**
+     * Deletes up to {@code limit} finished runs created more than {@code days} ago that are not among
+     * their network's newest {@code keep} runs; returns how many went. Active runs are never deleted.
+     * What refers to a run survives it: change events and hosts keep their rows (run id set to null),
+     * batches and host observations of the run go with it. Rows are locked with SKIP LOCKED, so two
+     * nodes sweeping at once delete disjoint runs and never wait for each other.
+     */
+    public int deleteExpired(int days, int keep, int limit) {
+        return sql.update("delete from discovery_runs where id in (select r.id from discovery_runs r where r.id in ("
+                        + "   select x.id from (select id, state, finished_at, row_number() over (partition by organization_id, network_id"
+                        + "     order by created_at desc, id desc) as newest from discovery_runs) x"
+                        + "   where x.newest > ? and x.state not in ('QUEUED', 'RUNNING') and x.finished_at < now() - ? * interval '1 day')"
+                        + " order by r.finished_at limit ? for update of r skip locked)",
+                keep, days, limit);
     }
 
     // ---- Daemons of a network (read only; the daemons feature owns them) -------------------
@@ -221,7 +329,8 @@ public class DiscoveryRunStore {
                 RunState.of(rs.getString(11)), rs.getInt(12), rs.getInt(13), rs.getObject(14, UUID.class), instant(rs, 15),
                 rs.getString(16), rs.getInt(17), rs.getInt(18), rs.getString(19), read(rs.getString(20), Argument.listOf(String.class)),
                 rs.getString(21), instant(rs, 22), instant(rs, 23), instant(rs, 24), rs.getString(25), rs.getString(26),
-                rs.getString(27), rs.getString(28), rs.getBoolean(29));
+                rs.getString(27), rs.getString(28), rs.getBoolean(29), rs.getLong(30), (Integer) rs.getObject(31),
+                (Integer) rs.getObject(32), rs.getString(33));
     }
 
     @Nullable

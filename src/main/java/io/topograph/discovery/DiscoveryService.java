@@ -113,6 +113,31 @@ public class DiscoveryService {
         return runs.page(member.organizationId(), networkId, page, size);
     }
 
+    /** A network's run history with filters (the network must be visible, else 404). */
+    @Transactional(readOnly = true)
+    public Paging<DiscoveryRun> history(CurrentMember member, UUID networkId, RunFilter filter) {
+        networks.findVisible(member, networkId);
+        return runs.history(member.organizationId(), java.util.Set.of(networkId), filter);
+    }
+
+    /**
+     * Runs of every network the member may see, with filters; a {@code network} filter naming a
+     * network the member may not see answers 404 like the network itself would.
+     */
+    @Transactional(readOnly = true)
+    public Paging<DiscoveryRun> organizationHistory(CurrentMember member, RunFilter filter) {
+        if (filter.networkId() != null) {
+            networks.findVisible(member, filter.networkId());
+        }
+        return runs.history(member.organizationId(), member.networkFilter(), filter);
+    }
+
+    /** The networks the member may see (the organization-wide history's network filter). */
+    @Transactional(readOnly = true)
+    public List<Network> visibleNetworks(CurrentMember member) {
+        return networks.visibleNetworks(member);
+    }
+
     /** A run of a network the member may see, or 404. */
     @Transactional(readOnly = true)
     public DiscoveryRun find(CurrentMember member, UUID runId) {

@@ -5,14 +5,17 @@ import java.util.Set;
 /**
  * The life of a discovery run. QUEUED → RUNNING (a daemon claimed it) → SUCCEEDED or FAILED;
  * RUNNING → QUEUED again when its lease lapsed and attempts remain; QUEUED or RUNNING →
- * CANCELLED by a person. Finished states never change again.
+ * CANCELLED by a person; QUEUED → TIMED_OUT when no daemon claimed it in time, RUNNING →
+ * TIMED_OUT when it ran past the maximum duration (see {@link RunLimits}). Finished states never
+ * change again.
  */
 public enum RunState {
     QUEUED("Queued", "text-bg-secondary"),
     RUNNING("Running", "text-bg-primary"),
     SUCCEEDED("Succeeded", "text-bg-success"),
     FAILED("Failed", "text-bg-danger"),
-    CANCELLED("Cancelled", "text-bg-warning");
+    CANCELLED("Cancelled", "text-bg-warning"),
+    TIMED_OUT("Timed out", "text-bg-dark");
 
     private final String label;
     private final String badge;
@@ -43,13 +46,27 @@ public enum RunState {
     /** Whether the state machine allows going from this state to {@code next}. */
     public boolean canBecome(RunState next) {
         return switch (this) {
-            case QUEUED -> Set.of(RUNNING, CANCELLED).contains(next);
-            case RUNNING -> Set.of(QUEUED, SUCCEEDED, FAILED, CANCELLED).contains(next);
-            case SUCCEEDED, FAILED, CANCELLED -> false;
+            case QUEUED -> Set.of(RUNNING, CANCELLED, TIMED_OUT).contains(next);
+            case RUNNING -> Set.of(QUEUED, SUCCEEDED, FAILED, CANCELLED, TIMED_OUT).contains(next);
+            case SUCCEEDED, FAILED, CANCELLED, TIMED_OUT -> false;
         };
     }
 
     public static RunState of(String name) {
         return valueOf(name);
+    }
+
+    /** A state named in a filter ({@code queued}, {@code TIMED_OUT}, {@code timed-out}); empty when unknown. */
+    public static java.util.Optional<RunState> parse(@io.micronaut.core.annotation.Nullable String value) {
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        String name = value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (RunState s : values()) {
+            if (s.name().equals(name)) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -17,7 +17,8 @@ public record RunView(UUID id, UUID networkId, @Nullable UUID hostId, @Nullable 
                       String triggerLabel, String requestedBy, String daemonLabel, int attempt, int maxAttempts,
                       String created, String createdExact, String started, String startedExact, String finishedExact,
                       String duration, @Nullable String failureReason, List<String> warnings, List<Stat> stats,
-                      boolean waitingForDaemon, String url, String domId) {
+                      boolean waitingForDaemon, String url, String domId, long portsProbed, @Nullable Integer portsOpen,
+                      @Nullable Integer servicesFound, String networkName, String networkUrl) {
 
     /** One line of the daemon's statistics. */
     public record Stat(String name, String value) {
@@ -33,7 +34,8 @@ public record RunView(UUID id, UUID networkId, @Nullable UUID hostId, @Nullable 
                 r.startedAt() == null ? "not yet" : Ago.relative(r.startedAt(), now), Ago.exact(r.startedAt()),
                 Ago.exact(r.finishedAt()), duration(r, now), r.failureReason(), r.warnings(), stats,
                 r.state() == RunState.QUEUED && !r.daemonAvailable(),
-                "/o/" + slug + "/discoveries/" + r.id(), domId(r.id()));
+                "/o/" + slug + "/discoveries/" + r.id(), domId(r.id()), r.portsProbed(), r.portsOpen(), r.servicesFound(),
+                r.networkName(), "/o/" + slug + "/networks/" + r.networkId() + "/discoveries");
     }
 
     public static String domId(UUID runId) {
@@ -61,6 +63,7 @@ public record RunView(UUID id, UUID networkId, @Nullable UUID hostId, @Nullable 
             case SUCCEEDED -> "bg-success";
             case FAILED -> "bg-danger";
             case CANCELLED -> "bg-warning";
+            case TIMED_OUT -> "bg-dark";
         };
     }
 
@@ -73,7 +76,27 @@ public record RunView(UUID id, UUID networkId, @Nullable UUID hostId, @Nullable 
             case SUCCEEDED -> "Finished · " + hostsFound + (hostsFound == 1 ? " host" : " hosts") + " found";
             case FAILED -> "Failed" + (failureReason == null ? "" : ": " + failureReason);
             case CANCELLED -> "Cancelled";
+            case TIMED_OUT -> "Timed out" + (failureReason == null ? "" : ": " + failureReason);
         };
+    }
+
+    /** "1,234" for counts shown on pages. */
+    public String portsProbedText() {
+        return String.format(java.util.Locale.ROOT, "%,d", portsProbed);
+    }
+
+    /** Open ports and services once the run succeeded ("—" before). */
+    public String portsOpenText() {
+        return portsOpen == null ? "—" : String.valueOf(portsOpen);
+    }
+
+    public String servicesFoundText() {
+        return servicesFound == null ? "—" : String.valueOf(servicesFound);
+    }
+
+    /** The heading above the reason a run ended without results. */
+    public String failureHeading() {
+        return state == RunState.TIMED_OUT ? "Why it timed out" : "Why it failed";
     }
 
     public String targetsText() {

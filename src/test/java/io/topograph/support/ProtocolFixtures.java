@@ -42,7 +42,7 @@ public final class ProtocolFixtures {
                 {"instanceId": "%s", "name": "rack-a", "hostname": "rack-a.lan", "version": "0.1.0",
                  "capabilities": ["tcp-connect", "udp"],
                  "subnets": [{"cidr": "127.0.0.0/8", "interface": "lo", "ip": "127.0.0.1", "mac": null}],
-                 "phase": "PORT_SCAN", "percent": 40, "hostsFound": 1, "mac": null, "vendor": null,
+                 "phase": "PORT_SCAN", "percent": 40, "hostsFound": 1, "portsProbed": 2, "mac": null, "vendor": null,
                  "ports": [{"port": 22, "protocol": "tcp", "state": "open", "banner": "SSH-2.0-OpenSSH_9.6"},
                            {"port": 80, "protocol": "tcp", "state": "open", "banner": null}],
                  "services": [{"id": "openssh", "name": "OpenSSH", "category": "remote-access", "icon": "terminal", "port": 22,

@@ -536,12 +536,14 @@ public final class Daemon {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
-    /** Where a scan is: protocol phase, percent (estimated) and hosts found so far. */
+    /** Where a scan is: protocol phase, percent (estimated), hosts found and ports probed so far. */
     private static final class Tracker implements Scanner.Progress {
         private final long estimatedProbes;
         volatile String phase = "DISCOVERY";
         final AtomicInteger percent = new AtomicInteger();
         final AtomicLong hosts = new AtomicLong();
+        /** The engine's own count of probe results, as of its last "ports" report (every 1024 probes). */
+        final AtomicLong probes = new AtomicLong();
 
         Tracker(long estimatedProbes) {
             this.estimatedProbes = Math.max(1, estimatedProbes);
@@ -551,6 +553,7 @@ public final class Daemon {
         public void phase(String enginePhase, long done, long total) {
             if (enginePhase.equals("ports")) {
                 phase = "PORT_SCAN";
+                probes.accumulateAndGet(done, Math::max);
                 raise((int) Math.min(80, 5 + 75 * done / estimatedProbes));
             } else if (enginePhase.equals("evidence")) {
                 phase = "EVIDENCE";
@@ -654,7 +657,7 @@ public final class Daemon {
             }
 
             ScanReport report = scan(scanOptions, targets, ports);
-            progress("REPORTING", 95, report.hosts().size(), true);
+            progress("REPORTING", 95, report.hosts().size(), report.stats().probes(), true);
             // read once per run; attached to the hosts that are this machine (a missing socket is skipped silently)
             LocalDocker docker = LocalDocker.read(config.dockerSocket());
             if (docker.warning() != null) {
@@ -693,7 +696,7 @@ public final class Daemon {
             t.setDaemon(true);
             scanThread = t;
             t.start();
-            progress(tracker.phase, tracker.percent.get(), tracker.hosts.get(), true);
+            progress(tracker.phase, tracker.percent.get(), tracker.hosts.get(), tracker.probes.get(), true);
             long next = System.nanoTime() + PROGRESS_EVERY.toNanos();
             while (true) {
                 try {
@@ -702,7 +705,7 @@ public final class Daemon {
                     String phase = tracker.phase;
                     boolean phaseChanged = !phase.equals(lastPhase);
                     if (phaseChanged || System.nanoTime() >= next) {
-                        progress(phase, tracker.percent.get(), tracker.hosts.get(), phaseChanged);
+                        progress(phase, tracker.percent.get(), tracker.hosts.get(), tracker.probes.get(), phaseChanged);
                         next = System.nanoTime() + PROGRESS_EVERY.toNanos();
                     }
                 } catch (ExecutionException e) {
@@ -718,14 +721,14 @@ public final class Daemon {
         }
 
         /** Reports progress; a failure to report never stops the scan (server trouble postpones the next report). */
-        private void progress(String phase, int percent, long hosts, boolean phaseChange)
+        private void progress(String phase, int percent, long hosts, long probes, boolean phaseChange)
                 throws Cancelled, RunGone, InterruptedException {
             if (System.nanoTime() < progressNotBefore) {
                 return;
             }
             int p = Math.max(lastPercent, Math.max(0, Math.min(100, percent)));
             try {
-                boolean cancel = client.progress(id, phase, p, hosts);
+                boolean cancel = client.progress(id, phase, p, hosts, probes);
                 if (progressBackoff.failures() > 0) {
                     log.accept("run " + id + ": server reachable again");
                 }

@@ -64,9 +64,11 @@ public final class ProtocolClient {
         return answer == null || !answer.hasNonNull("run") ? null : answer.get("run");
     }
 
-    /** {@code POST /runs/{id}/progress}: true when the user cancelled the run. */
-    public boolean progress(String runId, String phase, int percent, long hostsFound) throws ProtocolException, InterruptedException {
-        ObjectNode body = JSON.createObjectNode().put("phase", phase).put("percent", percent).put("hostsFound", hostsFound);
+    /** {@code POST /runs/{id}/progress}: true when the user cancelled the run (or it timed out on the server). */
+    public boolean progress(String runId, String phase, int percent, long hostsFound, long portsProbed)
+            throws ProtocolException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode().put("phase", phase).put("percent", percent).put("hostsFound", hostsFound)
+                .put("portsProbed", Math.max(0, portsProbed));
         JsonNode answer = post(runPath(runId) + "/progress", bytes(body), true, timeout, 200);
         return answer != null && answer.path("cancel").asBoolean(false);
     }

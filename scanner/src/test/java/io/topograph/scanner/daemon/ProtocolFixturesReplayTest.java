@@ -117,6 +117,11 @@ class ProtocolFixturesReplayTest {
             assertThat(reported).isEqualTo(really);
             assertThat(server.received().stream().filter(r -> r.path().endsWith("/progress")).map(r -> r.body().get("percent").asInt()).toList())
                     .isSorted();
+            // Ports probed: sent with every report, and the last (REPORTING) one counts at least the two ports probed on 127.0.0.1.
+            List<Long> probed = server.received().stream().filter(r -> r.path().endsWith("/progress"))
+                    .map(r -> r.body().get("portsProbed").asLong()).toList();
+            assertThat(probed).isSorted();
+            assertThat(probed.get(probed.size() - 1)).isGreaterThanOrEqualTo(2);
 
             // the state file: what enroll answered, mode 0600, with the instance id the enroll request carried
             Path file = stateDir.resolve("state").resolve("daemon.json");
