@@ -95,6 +95,34 @@ public final class Scanner {
         Map<InetAddress, Map<Integer, Future<PortEvidence>>> futures = new HashMap<>();
         OpenPortListener onOpen = (address, port) -> futures.computeIfAbsent(address, k -> new TreeMap<>())
                 .put(port, options.collectEvidence() ? pool.submit(() -> withKnownPages(collector, address, port)) : null);
+        // UDP probes go to each host the moment it answers, while the port scan goes on
+        UdpProber.Feed udpFeed = null;
+        Future<List<UdpProber.Answer>> udpAnswers = null;
+        if (options.collectEvidence() && !options.udpProbes().isEmpty()) {
+            UdpProber prober = new UdpProber(options.udpProbes(), Math.min(1000, options.readTimeoutMs()), 256);
+            UdpProber.Feed feed = new UdpProber.Feed();
+            udpFeed = feed;
+            udpAnswers = pool.submit(() -> prober.probe(feed));
+        }
+        UdpProber.Feed hostFeed = udpFeed;
+        Progress upListener = progress == null && hostFeed == null ? null : new Progress() {
+            @Override
+            public void phase(String phase, long done, long total) {
+                if (progress != null) {
+                    progress.phase(phase, done, total);
+                }
+            }
+
+            @Override
+            public void hostUp(InetAddress address) {
+                if (hostFeed != null) {
+                    hostFeed.add(address);
+                }
+                if (progress != null) {
+                    progress.hostUp(address);
+                }
+            }
+        };
 
         // 1+2. discovery and port scan in one run: a host's port scan starts as soon as it answers
         boolean discover = options.discovery() && targets.size() > 1 && ports.length > 2 * DISCOVERY_PORTS.length;
@@ -117,7 +145,7 @@ public final class Scanner {
                 // nearly every outcome is a refusal from a host known to be up (adaptive probes only go to
                 // hosts that answered): nothing to record, and a short hot path is cheap to compile
                 if (state != PortState.CLOSED || !probe.adaptive()) {
-                    record(hosts, probe, state, profile, onOpen, progress);
+                    record(hosts, probe, state, profile, onOpen, upListener);
                     plan.onResult(probe, state);
                 }
                 if (progress != null && (++done[0] & 1023) == 0) {
@@ -130,6 +158,10 @@ public final class Scanner {
         } catch (IOException | InterruptedException | RuntimeException e) {
             pool.shutdownNow();
             throw e;
+        } finally {
+            if (udpFeed != null) {
+                udpFeed.close(); // every host that will be probed was handed over
+            }
         }
         add(counts, s);
         long discoveryMs = discover && plan.discoveryDoneNanos() > 0 ? (plan.discoveryDoneNanos() - scanBegin) / 1_000_000 : 0;
@@ -148,11 +180,6 @@ public final class Scanner {
         Map<InetAddress, Map<Integer, PortEvidence>> udp = new HashMap<>();
         Map<InetAddress, String> names = new HashMap<>();
         try {
-            Future<List<UdpProber.Answer>> udpAnswers = null;
-            if (options.collectEvidence() && !options.udpProbes().isEmpty() && !up.isEmpty()) {
-                UdpProber prober = new UdpProber(options.udpProbes(), Math.min(1000, options.readTimeoutMs()), 256);
-                udpAnswers = pool.submit(() -> prober.probe(up));
-            }
             Map<InetAddress, Future<String>> nameFutures = new LinkedHashMap<>();
             if (options.resolver() != null) {
                 for (InetAddress a : up) {
