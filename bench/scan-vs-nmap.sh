@@ -51,11 +51,18 @@ PORTS=$(grep -v '^#' scanner/src/main/resources/ports/tcp-top.txt | grep -vE '^9
 echo "== $(echo "$PORTS" | tr ',' '\n' | wc -l) ports per host, $HOSTS hosts; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 now() { date +%s.%N; }
+# CPU time (user + system, children included) next to the wall time, when GNU time is there: on a
+# shared machine the wall time follows the other work, the CPU a tool needs much less so
+CPUTIME=$(command -v /usr/bin/time >/dev/null 2>&1 && /usr/bin/time -f %U true >/dev/null 2>&1 && echo yes || echo no)
 timed() { # name, command...
   local name=$1; shift
   local t0 t1
   t0=$(now)
-  "$@" > "$OUT/$name.stdout" 2> "$OUT/$name.stderr"
+  if [[ $CPUTIME == yes ]]; then
+    /usr/bin/time -o "$OUT/$name.cpu" -f "%U %S" "$@" > "$OUT/$name.stdout" 2> "$OUT/$name.stderr"
+  else
+    "$@" > "$OUT/$name.stdout" 2> "$OUT/$name.stderr"
+  fi
   t1=$(now)
   python3 -c "print(f'{$t1-$t0:.2f}')"
 }
@@ -120,6 +127,21 @@ for k, label in [("nmap", "nmap -sT -T4 -n"), ("ours", "ours: scan (defaults: ra
     print(f"  {label:70s} {med[k]:6.2f}   runs: {' '.join(f'{x:.2f}' for x in times[k])}")
 for k in ["ours", "ours_direct", "ours_ports"]:
     print(f"  ratio {k}/nmap = {med[k] / med['nmap']:.2f}")
+
+def cpu(name):
+    try:
+        u, s = open(os.path.join(out, name + ".cpu")).read().split()[-2:]
+        return float(u), float(s)
+    except (OSError, ValueError):
+        return None
+if cpu("nmap-1"):
+    print("\n== CPU time (user + system, median of %d runs, seconds)" % runs)
+    for k in ["nmap", "ours", "ours_direct", "ours_ports"]:
+        c = [cpu(f"{k}-{r}") for r in range(1, runs + 1)]
+        c = [x for x in c if x]
+        if c:
+            print(f"  {k:12s} user {statistics.median(x[0] for x in c):5.2f}  system {statistics.median(x[1] for x in c):5.2f}"
+                  f"  total {statistics.median(x[0] + x[1] for x in c):5.2f}")
 
 ok = True
 for run in range(1, runs + 1):

@@ -20,6 +20,9 @@ import java.util.Map;
  *   <li>{@code -XX:TieredStopAtLevel=1}: the quick compiler only;</li>
  *   <li>{@code -XX:+UseSerialGC}: no parallel collector threads for a heap of a few MB;</li>
  *   <li>{@code -XX:-UsePerfData}: no performance-counter file in /tmp;</li>
+ *   <li>{@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED}: the engine reads a refused connect's
+ *       error as a number instead of catching the exception the JDK builds for each of them
+ *       ({@code engine.PendingError});</li>
  *   <li>class data sharing of the scanner's own classes (AppCDS): the first scan writes an archive to
  *       {@code $XDG_CACHE_HOME/topograph-daemon} (else {@code ~/.cache/topograph-daemon}), one per jar
  *       and Java version, and later scans map it instead of loading and verifying those classes again.
@@ -60,6 +63,8 @@ final class ScanLauncher {
             command.add("-XX:TieredStopAtLevel=1");
             command.add("-XX:+UseSerialGC");
             command.add("-XX:-UsePerfData");
+            // refused connects read as numbers instead of exceptions (engine.PendingError)
+            command.add("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
             Path archive = archive(jar);
             Path dumping = null;
             if (archive != null) {
