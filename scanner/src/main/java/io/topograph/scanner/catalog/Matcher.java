@@ -63,8 +63,8 @@ public final class Matcher {
     public ServiceMatch best(MatchContext ctx) {
         java.util.Optional<ServiceMatch> seen = known.get(ctx);
         if (seen == null) {
-            seen = java.util.Optional.ofNullable(evaluate(ctx));
-            known.put(ctx, seen);
+            // evidence workers often meet the same evidence at the same moment: one evaluates, the others wait for it
+            seen = known.computeIfAbsent(ctx, c -> java.util.Optional.ofNullable(evaluate(c)));
         }
         return seen.orElse(null);
     }
