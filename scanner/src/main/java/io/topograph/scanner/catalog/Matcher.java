@@ -53,8 +53,23 @@ public final class Matcher {
             .thenComparingInt(m -> m.hits().size())
             .thenComparing(m -> m.definition().id(), Comparator.reverseOrder());
 
+    /**
+     * Results by what was evaluated: many hosts of a scan answer alike (the same SSH or database
+     * greeting on the same port), and the same evidence is identified once, not once per host.
+     */
+    private final Map<MatchContext, java.util.Optional<ServiceMatch>> known = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The best match on one port, or null. */
     public ServiceMatch best(MatchContext ctx) {
+        java.util.Optional<ServiceMatch> seen = known.get(ctx);
+        if (seen == null) {
+            // evidence workers often meet the same evidence at the same moment: one evaluates, the others wait for it
+            seen = known.computeIfAbsent(ctx, c -> java.util.Optional.ofNullable(evaluate(c)));
+        }
+        return seen.orElse(null);
+    }
+
+    private ServiceMatch evaluate(MatchContext ctx) {
         ServiceMatch best = null;
         for (ServiceDefinition d : catalog.definitions()) {
             List<Rule.Hit> hits = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of topograph-daemon.jar. */
+/** The commands of topograph-daemon.jar (its entry point is {@link Launch}, which re-launches a scan first). */
 @Command(name = "topograph-daemon", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Topograph discovery daemon and standalone scanner.",
             "Every option can also come from the environment (TOPOGRAPH_<OPTION>, e.g. TOPOGRAPH_RATE=2000) or from a",
@@ -67,6 +67,17 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         }
         String[] rest = Settings.withoutConfig(args);
+        if (rest.length > 0 && rest[0].equals("scan")) {
+            ScanCommand scan = ScanCommand.parseQuickly(java.util.Arrays.copyOfRange(rest, 1, rest.length), settings);
+            if (scan != null) {
+                try {
+                    return scan.call();
+                } catch (Exception e) { // as picocli answers a command's exception
+                    e.printStackTrace();
+                    return EXIT_FAILURE;
+                }
+            }
+        }
         CommandLine cli = new CommandLine(new Main());
         // picocli builds the model of every command it is given, by reflection: a command line naming
         // one command gets only that one (a shorter start-up), any other (help, a typo) gets them all

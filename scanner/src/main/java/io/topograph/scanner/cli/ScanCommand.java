@@ -165,6 +165,168 @@ final class ScanCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The command line of a scan read without picocli, whose reflection over the commands costs about
+     * 0.15 s of a scan's start-up (measured, docs/benchmarks-scanner.md): the same options, the same
+     * defaults from {@code settings}, the same conversions. Returns null for anything it does not read
+     * exactly as picocli would (help, version, an unknown or repeated option, a value that does not
+     * convert, {@code @files}, {@code --}): picocli then reads the command line and answers as always.
+     * ScanCommandTest checks that both read the same command lines alike.
+     */
+    static ScanCommand parseQuickly(String[] args, Settings settings) {
+        ScanCommand c = new ScanCommand();
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            char kind = kind(name);
+            if (kind == 0 || !given.add(name)) {
+                return null;
+            }
+            if (kind == 'b') {
+                if (value != null) {
+                    return null;
+                }
+                continue; // set below: picocli gives a flag the opposite of its default
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    return null;
+                }
+                value = args[++i];
+            }
+            if (value.startsWith("-") || value.startsWith("@") || !c.set(name, value)) {
+                return null;
+            }
+        }
+        for (String name : OPTIONS) {
+            boolean flag = kind(name) == 'b';
+            if (!given.contains(name) || flag) {
+                String v = settings.value("scan", name.substring(2));
+                if (!c.set(name, v != null ? v : builtInDefault(name))) {
+                    return null;
+                }
+                if (flag && given.contains(name)) {
+                    c.set(name, c.flag(name) ? "false" : "true");
+                }
+            }
+        }
+        return c;
+    }
+
+    private static final String[] OPTIONS = {"--targets", "--ports", "--format", "--concurrency", "--rate", "--timeout-ms",
+        "--retries", "--read-timeout-ms", "--listen-ms", "--force", "--include-printer-ports", "--no-discovery", "--no-rdns",
+        "--no-udp", "--no-evidence", "--catalog", "--oui-file", "--neighbour-table", "--docker-socket", "--output"};
+
+    /** 's' text, 'i' number, 'b' flag, 'p' path, 0 not an option read quickly. */
+    private static char kind(String name) {
+        switch (name) {
+            case "--targets", "--ports", "--format", "--docker-socket":
+                return 's';
+            case "--concurrency", "--rate", "--timeout-ms", "--retries", "--read-timeout-ms", "--listen-ms":
+                return 'i';
+            case "--force", "--include-printer-ports", "--no-discovery", "--no-rdns", "--no-udp", "--no-evidence":
+                return 'b';
+            case "--catalog", "--oui-file", "--neighbour-table", "--output":
+                return 'p';
+            default:
+                return 0;
+        }
+    }
+
+    /** The annotations' defaultValue (null: none). */
+    private static String builtInDefault(String name) {
+        switch (name) {
+            case "--targets":
+                return "127.0.0.1";
+            case "--ports":
+                return "top1000";
+            case "--format":
+                return "table";
+            case "--concurrency":
+                return "" + ScanOptions.DEFAULT_CONCURRENCY;
+            case "--rate":
+                return "" + ScanOptions.DEFAULT_RATE;
+            case "--timeout-ms":
+                return "" + ScanOptions.DEFAULT_TIMEOUT_MS;
+            case "--retries":
+                return "1";
+            case "--read-timeout-ms":
+                return "2000";
+            case "--listen-ms":
+                return "1000";
+            case "--neighbour-table":
+                return "/proc/net/arp";
+            case "--docker-socket":
+                return "/var/run/docker.sock";
+            default:
+                return null;
+        }
+    }
+
+    private boolean flag(String name) {
+        return switch (name) {
+            case "--force" -> force;
+            case "--include-printer-ports" -> printerPorts;
+            case "--no-discovery" -> noDiscovery;
+            case "--no-rdns" -> noRdns;
+            case "--no-udp" -> noUdp;
+            case "--no-evidence" -> noEvidence;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Sets option {@code name} from {@code v} (null: unset); false when picocli would not convert it the same way. */
+    private boolean set(String name, String v) {
+        char kind = kind(name);
+        int n = 0;
+        boolean b = false;
+        if (kind == 'i') {
+            if (v == null || v.isEmpty() || v.length() > 9 || !v.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                return false;
+            }
+            n = Integer.parseInt(v);
+        } else if (kind == 'b') {
+            if (v != null && !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                return false;
+            }
+            b = v != null && v.equalsIgnoreCase("true");
+        }
+        Path p = kind == 'p' && v != null ? Path.of(v) : null;
+        switch (name) {
+            case "--targets" -> targets = v;
+            case "--ports" -> ports = v;
+            case "--format" -> format = v;
+            case "--docker-socket" -> dockerSocket = v;
+            case "--concurrency" -> concurrency = n;
+            case "--rate" -> rate = n;
+            case "--timeout-ms" -> timeoutMs = n;
+            case "--retries" -> retries = n;
+            case "--read-timeout-ms" -> readTimeoutMs = n;
+            case "--listen-ms" -> listenMs = n;
+            case "--force" -> force = b;
+            case "--include-printer-ports" -> printerPorts = b;
+            case "--no-discovery" -> noDiscovery = b;
+            case "--no-rdns" -> noRdns = b;
+            case "--no-udp" -> noUdp = b;
+            case "--no-evidence" -> noEvidence = b;
+            case "--catalog" -> extraCatalog = p;
+            case "--oui-file" -> ouiFile = p;
+            case "--neighbour-table" -> neighbourTable = p;
+            case "--output" -> output = p;
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void range(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + value);

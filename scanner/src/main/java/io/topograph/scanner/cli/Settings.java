@@ -84,13 +84,19 @@ final class Settings implements CommandLine.IDefaultValueProvider {
         if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
             return null;
         }
-        String name = option.longestName().replaceFirst("^-+", "");
+        return value(option.command() == null ? null : option.command().name(), option.longestName().replaceFirst("^-+", ""));
+    }
+
+    /**
+     * The default of option {@code name} (its longest name without dashes) of {@code command}, from the
+     * environment or the file, or null when neither sets it.
+     */
+    String value(String command, String name) {
         String envName = "TOPOGRAPH_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
         String fromEnv = env.get(envName);
         if (fromEnv != null) {
             return fromEnv;
         }
-        String command = option.command() == null ? null : option.command().name();
         String fromFile = command == null ? null : file.getProperty(command + "." + name);
         if (fromFile == null) {
             fromFile = file.getProperty(name);

@@ -49,6 +49,8 @@ public final class ConnectScanner {
     private final int timeoutMs;
     private final int retries;
     private final int minWindow;
+    /** Whether refusals can be read without an exception ({@link PendingError}). */
+    private final boolean fastErrors = PendingError.available();
 
     public ConnectScanner(int concurrency, double ratePerSecond, int timeoutMs, int retries) {
         if (concurrency < 1) {
@@ -138,7 +140,20 @@ public final class ConnectScanner {
                     probes++;
                     try {
                         ch.configureBlocking(false);
-                        if (ch.connect(new InetSocketAddress(p.address(), p.port())) || (nearby() && ch.finishConnect())) {
+                        boolean connected = ch.connect(new InetSocketAddress(p.address(), p.port()));
+                        if (!connected && nearby() && fastErrors) {
+                            // nearly every probe is refused: read that as a number, not as an exception
+                            int errno = PendingError.of(ch);
+                            if (errno > 0) {
+                                PortState state = PendingError.state(errno);
+                                if (state == PortState.CLOSED) {
+                                    sample(0);
+                                }
+                                finish(p, state, ch, listener, false);
+                                continue;
+                            }
+                        }
+                        if (connected || (nearby() && ch.finishConnect())) {
                             sample(0);
                             finish(p, PortState.OPEN, ch, listener, false);
                             continue;

@@ -91,10 +91,40 @@ public final class Scanner {
             return t;
         });
         EvidenceCollector collector = new EvidenceCollector(options.timeoutMs(), options.readTimeoutMs(), options.listenMs());
+        // one matcher for the whole scan (evidence workers and identification): it identifies the same evidence once
+        SharedMatcher shared = new SharedMatcher(options);
         // evidence is collected while the port scan goes on: each open port is handed over as soon as it is found
         Map<InetAddress, Map<Integer, Future<PortEvidence>>> futures = new HashMap<>();
         OpenPortListener onOpen = (address, port) -> futures.computeIfAbsent(address, k -> new TreeMap<>())
-                .put(port, options.collectEvidence() ? pool.submit(() -> withKnownPages(collector, address, port)) : null);
+                .put(port, options.collectEvidence() ? pool.submit(() -> withKnownPages(collector, shared, address, port)) : null);
+        // UDP probes go to each host the moment it answers, while the port scan goes on
+        UdpProber.Feed udpFeed = null;
+        Future<List<UdpProber.Answer>> udpAnswers = null;
+        if (options.collectEvidence() && !options.udpProbes().isEmpty()) {
+            UdpProber prober = new UdpProber(options.udpProbes(), Math.min(1000, options.readTimeoutMs()), 256);
+            UdpProber.Feed feed = new UdpProber.Feed();
+            udpFeed = feed;
+            udpAnswers = pool.submit(() -> prober.probe(feed));
+        }
+        UdpProber.Feed hostFeed = udpFeed;
+        Progress upListener = progress == null && hostFeed == null ? null : new Progress() {
+            @Override
+            public void phase(String phase, long done, long total) {
+                if (progress != null) {
+                    progress.phase(phase, done, total);
+                }
+            }
+
+            @Override
+            public void hostUp(InetAddress address) {
+                if (hostFeed != null) {
+                    hostFeed.add(address);
+                }
+                if (progress != null) {
+                    progress.hostUp(address);
+                }
+            }
+        };
 
         // 1+2. discovery and port scan in one run: a host's port scan starts as soon as it answers
         boolean discover = options.discovery() && targets.size() > 1 && ports.length > 2 * DISCOVERY_PORTS.length;
@@ -117,7 +147,7 @@ public final class Scanner {
                 // nearly every outcome is a refusal from a host known to be up (adaptive probes only go to
                 // hosts that answered): nothing to record, and a short hot path is cheap to compile
                 if (state != PortState.CLOSED || !probe.adaptive()) {
-                    record(hosts, probe, state, profile, onOpen, progress);
+                    record(hosts, probe, state, profile, onOpen, upListener);
                     plan.onResult(probe, state);
                 }
                 if (progress != null && (++done[0] & 1023) == 0) {
@@ -130,6 +160,10 @@ public final class Scanner {
         } catch (IOException | InterruptedException | RuntimeException e) {
             pool.shutdownNow();
             throw e;
+        } finally {
+            if (udpFeed != null) {
+                udpFeed.close(); // every host that will be probed was handed over
+            }
         }
         add(counts, s);
         long discoveryMs = discover && plan.discoveryDoneNanos() > 0 ? (plan.discoveryDoneNanos() - scanBegin) / 1_000_000 : 0;
@@ -148,11 +182,6 @@ public final class Scanner {
         Map<InetAddress, Map<Integer, PortEvidence>> udp = new HashMap<>();
         Map<InetAddress, String> names = new HashMap<>();
         try {
-            Future<List<UdpProber.Answer>> udpAnswers = null;
-            if (options.collectEvidence() && !options.udpProbes().isEmpty() && !up.isEmpty()) {
-                UdpProber prober = new UdpProber(options.udpProbes(), Math.min(1000, options.readTimeoutMs()), 256);
-                udpAnswers = pool.submit(() -> prober.probe(up));
-            }
             Map<InetAddress, Future<String>> nameFutures = new LinkedHashMap<>();
             if (options.resolver() != null) {
                 for (InetAddress a : up) {
@@ -187,7 +216,6 @@ public final class Scanner {
         long evidenceMs = (System.nanoTime() - evidenceBegin) / 1_000_000;
 
         // 4. identification and report
-        Catalog catalog = options.catalog().get();
         // the registry (a few hundred kB to unpack) only when a host of this scan has a MAC, not for any
         // entry of the neighbour table (the gateway's is nearly always there)
         boolean anyMac = false;
@@ -195,7 +223,7 @@ public final class Scanner {
             anyMac |= a instanceof Inet4Address && macs.containsKey(a.getHostAddress());
         }
         OuiDatabase oui = anyMac ? options.oui().get() : null;
-        Matcher matcher = new Matcher(catalog);
+        Matcher matcher = shared.get();
         List<ScanReport.Host> out = new ArrayList<>();
         for (InetAddress a : up) {
             String ip = a.getHostAddress();
@@ -230,18 +258,50 @@ public final class Scanner {
      * Evidence of one port; for a web service whose root page identified nothing specific (no match,
      * a generic one, or one weaker than content), the catalog's known paths are fetched too.
      */
-    private PortEvidence withKnownPages(EvidenceCollector collector, InetAddress address, int port) {
+    private PortEvidence withKnownPages(EvidenceCollector collector, SharedMatcher matcher, InetAddress address, int port) {
         PortEvidence e = collector.collect(address, port);
         if (e.http() == null) {
             return e;
         }
-        Catalog catalog = options.catalog().get();
-        List<String> paths = catalog.probePaths();
-        ServiceMatch m = new Matcher(catalog).best(new io.topograph.scanner.catalog.MatchContext(port, e, null));
+        List<String> paths = matcher.probePaths();
+        ServiceMatch m = matcher.get().best(new io.topograph.scanner.catalog.MatchContext(port, e, null));
         if (paths.isEmpty() || (m != null && !m.definition().generic() && m.strength() >= 4)) {
             return e;
         }
         return collector.withPages(address, port, e, paths);
+    }
+
+    /** The scan's matcher, made when first needed (the catalog may still be loading when the scan starts). */
+    private static final class SharedMatcher {
+        private final ScanOptions options;
+        private volatile Matcher matcher;
+        private List<String> probePaths;
+
+        SharedMatcher(ScanOptions options) {
+            this.options = options;
+        }
+
+        Matcher get() {
+            Matcher m = matcher;
+            if (m == null) {
+                synchronized (this) {
+                    m = matcher;
+                    if (m == null) {
+                        Catalog catalog = options.catalog().get();
+                        probePaths = catalog.probePaths();
+                        m = new Matcher(catalog);
+                        matcher = m;
+                    }
+                }
+            }
+            return m;
+        }
+
+        /** The paths the catalog's httpGet rules want fetched. */
+        List<String> probePaths() {
+            get();
+            return probePaths; // written before the volatile matcher, read after it
+        }
     }
 
     private static <T> T get(Future<T> f, T fallback) throws InterruptedException {

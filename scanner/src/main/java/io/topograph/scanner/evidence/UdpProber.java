@@ -1,6 +1,7 @@
 package io.topograph.scanner.evidence;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
@@ -62,18 +63,77 @@ public final class UdpProber {
         }
     }
 
-    public List<Answer> probe(List<InetAddress> hosts) throws IOException {
-        ArrayDeque<Task> todo = new ArrayDeque<>();
-        for (Map.Entry<UdpProbe, Integer> e : ports.entrySet()) {
-            for (InetAddress h : hosts) {
-                todo.add(new Task(h, e.getKey(), e.getValue(), 0));
-            }
+    /**
+     * Hosts handed over while they are found (the TCP scan adds each host the moment it answers), so
+     * their UDP probes go out during the port scan instead of after it. {@link #close()} says no more come.
+     */
+    public static final class Feed {
+        private final ArrayDeque<InetAddress> hosts = new ArrayDeque<>();
+        private boolean closed;
+
+        public synchronized void add(InetAddress host) {
+            hosts.add(host);
+            notifyAll();
         }
+
+        public synchronized void close() {
+            closed = true;
+            notifyAll();
+        }
+
+        /** Moves the hosts handed over so far into {@code into}; waits up to {@code waitMs} for one when {@code wait}. */
+        synchronized boolean drain(List<InetAddress> into, boolean wait, long waitMs) throws InterruptedIOException {
+            if (wait && hosts.isEmpty() && !closed) {
+                try {
+                    wait(Math.max(1, waitMs));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("UDP probes cancelled");
+                }
+            }
+            into.addAll(hosts);
+            hosts.clear();
+            return closed && hosts.isEmpty();
+        }
+    }
+
+    public List<Answer> probe(List<InetAddress> hosts) throws IOException {
+        Feed feed = new Feed();
+        hosts.forEach(feed::add);
+        feed.close();
+        return probe(feed);
+    }
+
+    /** Probes every host of {@code feed} as it arrives, until the feed is closed and every probe is done. */
+    public List<Answer> probe(Feed feed) throws IOException {
+        ArrayDeque<Task> todo = new ArrayDeque<>();
+        List<InetAddress> arrived = new ArrayList<>();
+        boolean feedDone = false;
         List<Answer> answers = new ArrayList<>();
         ArrayDeque<Pending> inFlight = new ArrayDeque<>();
         ByteBuffer buf = ByteBuffer.allocate(9000);
         try (Selector selector = Selector.open()) {
-            while (!todo.isEmpty() || !inFlight.isEmpty()) {
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("UDP probes cancelled");
+                }
+                if (!feedDone) {
+                    // nothing to do but wait for hosts: block on the feed; else only look at what arrived
+                    boolean idle = todo.isEmpty() && inFlight.isEmpty();
+                    feedDone = feed.drain(arrived, idle, 50);
+                    for (Map.Entry<UdpProbe, Integer> e : ports.entrySet()) {
+                        for (InetAddress h : arrived) {
+                            todo.add(new Task(h, e.getKey(), e.getValue(), 0));
+                        }
+                    }
+                    arrived.clear();
+                }
+                if (todo.isEmpty() && inFlight.isEmpty()) {
+                    if (feedDone) {
+                        break;
+                    }
+                    continue;
+                }
                 while (!todo.isEmpty() && inFlight.size() < window) {
                     Task t = todo.poll();
                     DatagramChannel ch = DatagramChannel.open();
@@ -90,6 +150,9 @@ public final class UdpProber {
                     }
                 }
                 long wait = inFlight.isEmpty() ? 1 : Math.max(1, (inFlight.peek().deadline - System.nanoTime()) / 1_000_000);
+                if (!feedDone) {
+                    wait = Math.min(wait, 10); // look for new hosts now and then
+                }
                 selector.select(wait);
                 for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
                     SelectionKey key = it.next();
