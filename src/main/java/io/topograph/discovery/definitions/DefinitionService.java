@@ -142,7 +142,7 @@ public class DefinitionService {
      */
     @Transactional
     public Optional<UUID> fire(UUID organizationId, UUID id, Instant scheduledFor) {
-        Optional<Definition> found = store.find(organizationId, id);
+        Optional<Definition> found = store.findForFire(organizationId, id);
         if (found.isEmpty() || !found.get().scheduled()) {
             schedules.remove(organizationId, id);
             return Optional.empty();
@@ -153,7 +153,9 @@ public class DefinitionService {
             store.skipped(organizationId, id, plan.skipReason());
             return Optional.empty();
         }
-        store.clearSkip(organizationId, id);
+        if (d.lastSkipReason() != null) {
+            store.clearSkip(organizationId, id);
+        }
         return definitionRuns.insert(d, plan.daemonId(), plan.targets(), TRIGGER_SCHEDULED, null, scheduledFor);
     }
 

@@ -23,12 +23,15 @@ import java.util.UUID;
 @Transactional
 public class DefinitionStore {
 
-    private static final String SELECT = "select d.id, d.organization_id, d.network_id, d.name, d.daemon_pinned, d.daemon_id,"
+    private static final String COLUMNS = "select d.id, d.organization_id, d.network_id, d.name, d.daemon_pinned, d.daemon_id,"
             + " coalesce(a.name, d.daemon_name), d.targets::text, d.exclude::text, d.ports, d.options::text, d.schedule_kind, d.cron,"
             + " d.timezone, d.interval_seconds, d.enabled, d.is_default, d.last_skip_reason, d.last_skipped_at, d.created_at,"
-            + " d.updated_at, r.id, r.state, r.created_at"
-            + " from discovery_definitions d"
-            + " left join daemons a on a.organization_id = d.organization_id and a.id = d.daemon_id"
+            + " d.updated_at, ";
+    private static final String FROM = " from discovery_definitions d"
+            + " left join daemons a on a.organization_id = d.organization_id and a.id = d.daemon_id";
+    /** Without the last run: what a fire needs. */
+    private static final String FIRE_SELECT = COLUMNS + "null::uuid, null, null::timestamptz" + FROM;
+    private static final String SELECT = COLUMNS + "r.id, r.state, r.created_at" + FROM
             + " left join lateral (select id, state, created_at from discovery_runs x where x.organization_id = d.organization_id"
             + "   and x.definition_id = d.id order by x.created_at desc, x.id desc limit 1) r on true";
 
@@ -81,6 +84,11 @@ public class DefinitionStore {
     public void clearSkip(UUID organizationId, UUID id) {
         sql.update("update discovery_definitions set last_skip_reason = null, last_skipped_at = null"
                 + " where organization_id = ? and id = ? and last_skip_reason is not null", organizationId, id);
+    }
+
+    /** The definition without its last run (the fire path: one index probe, no join over runs). */
+    public Optional<Definition> findForFire(UUID organizationId, UUID id) {
+        return sql.one(FIRE_SELECT + " where d.organization_id = ? and d.id = ?", this::map, organizationId, id);
     }
 
     public Optional<Definition> find(UUID organizationId, UUID id) {

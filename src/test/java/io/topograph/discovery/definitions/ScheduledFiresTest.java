@@ -56,11 +56,14 @@ class ScheduledFiresTest extends DefinitionsTestBase {
     BeanContext context;
 
     private final List<Scheduler> nodes = new ArrayList<>();
+    /** Quick triggers made here, removed afterwards so they do not fire on in later test classes. */
+    private final List<UUID[]> quick = new ArrayList<>();
     /** Every fire any node made: "definition@scheduledFireTime" → node ids. */
     private final Map<String, ConcurrentLinkedQueue<String>> fires = new ConcurrentHashMap<>();
 
     @BeforeEach
     void standby() throws SchedulerException {
+        assertThat(node.scheduler().isStarted()).as("the server's own node runs").isTrue();
         node.scheduler().standby();
     }
 
@@ -69,6 +72,10 @@ class ScheduledFiresTest extends DefinitionsTestBase {
         for (Scheduler s : nodes) {
             s.shutdown(true);
         }
+        tx.executeWrite(status -> {
+            quick.forEach(q -> schedules.remove(q[0], q[1]));
+            return null;
+        });
         node.scheduler().start();
     }
 
@@ -146,6 +153,31 @@ class ScheduledFiresTest extends DefinitionsTestBase {
                 .isEqualTo(1));
     }
 
+    @Test
+    void a_repeated_fire_queues_one_run_and_a_fire_that_cannot_run_says_why() {
+        Site site = site("again");
+        UUID id = tx.executeWrite(status -> definitions.createDefault(site.organizationId(), site.networkId(), site.daemonId(),
+                "rack-a", false, List.of()));
+        Instant at = Instant.parse("2030-01-06T03:00:00Z");
+        assertThat(definitions.fire(site.organizationId(), id, at)).isPresent();
+        assertThat(definitions.fire(site.organizationId(), id, at)).as("same scheduled fire again").isEmpty();
+        assertThat(db.count("select count(*) from discovery_runs where definition_id = ?", id)).isEqualTo(1);
+        assertThat(db.column("select targets::text from discovery_runs where definition_id = ?", id)).containsExactly("[\"127.0.0.0/8\"]");
+
+        db.update("update daemons set disabled = true where id = ?", site.daemonId());
+        assertThat(definitions.fire(site.organizationId(), id, at.plusSeconds(604_800))).isEmpty();
+        assertThat(db.column("select last_skip_reason from discovery_definitions where id = ?", id).get(0).toString()).contains("is disabled");
+        db.update("delete from daemons where id = ?", site.daemonId());
+        assertThat(definitions.fire(site.organizationId(), id, at.plusSeconds(2 * 604_800))).isEmpty();
+        assertThat(db.column("select last_skip_reason from discovery_definitions where id = ?", id).get(0).toString()).contains("was deleted");
+        assertThat(definitions(site)).isEqualTo(1);
+        assertThat(triggers(id)).as("kept, so a new daemon choice needs no new schedule").isEqualTo(1);
+
+        db.update("update discovery_definitions set enabled = false where id = ?", id);
+        definitions.fire(site.organizationId(), id, at.plusSeconds(3 * 604_800));
+        assertThat(triggers(id)).as("a fire of a disabled definition removes its stale trigger").isZero();
+    }
+
     /** Real definitions whose triggers are replaced by a quick one (the feature's own minimum is 5 minutes). */
     private List<UUID> definitionsFiringAt(Site site, int count, Instant first, Duration every) {
         return tx.executeWrite(status -> {
@@ -154,6 +186,7 @@ class ScheduledFiresTest extends DefinitionsTestBase {
                 UUID id = definitions.createDefault(site.organizationId(), site.networkId(), site.daemonId(), "rack-a", false, List.of());
                 schedules.put(site.organizationId(), id, new ScheduleSpec.Every(every, first));
                 ids.add(id);
+                quick.add(new UUID[]{site.organizationId(), id});
             }
             return ids;
         });
