@@ -1,7 +1,9 @@
 package io.topograph.daemons.api;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.topograph.daemons.DaemonEnrolled;
 import io.topograph.daemons.DaemonSecrets;
 import io.topograph.daemons.DaemonService;
 import io.topograph.daemons.DaemonStore;
@@ -37,10 +39,12 @@ public class EnrollmentService {
 
     private final EnrollmentTokenStore tokens;
     private final DaemonStore daemons;
+    private final ApplicationEventPublisher<DaemonEnrolled> enrolled;
 
-    public EnrollmentService(EnrollmentTokenStore tokens, DaemonStore daemons) {
+    public EnrollmentService(EnrollmentTokenStore tokens, DaemonStore daemons, ApplicationEventPublisher<DaemonEnrolled> enrolled) {
         this.tokens = tokens;
         this.daemons = daemons;
+        this.enrolled = enrolled;
     }
 
     private record Valid(String token, UUID instanceId, @Nullable String name, String hostname, String version,
@@ -72,6 +76,7 @@ public class EnrollmentService {
                 daemonId = UUID.randomUUID();
                 daemons.insert(org, daemonId, token.networkId(), nameFor(token, r), r.instanceId(), token.id(),
                         credential.hash(), credential.prefix(), r.hostname(), r.version(), r.capabilities());
+                enrolled.publishEvent(new DaemonEnrolled(org, token.networkId(), daemonId));
             }
             tokens.use(org, token.id());
         }

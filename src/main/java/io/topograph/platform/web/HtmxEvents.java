@@ -14,6 +14,7 @@ public final class HtmxEvents {
     public static final String DISCOVERIES_CHANGED = "tg:discoveries-changed";
     /** A polled discovery run finished: regions showing its results refresh themselves. */
     public static final String DISCOVERY_FINISHED = "tg:discovery-finished";
+    public static final String DISCOVERY_DEFINITIONS_CHANGED = "tg:discovery-definitions-changed";
     public static final String DAEMONS_CHANGED = "tg:daemons-changed";
     public static final String DAEMON_TOKENS_CHANGED = "tg:daemon-tokens-changed";
     public static final String NOTIFICATION_RULES_CHANGED = "tg:notification-rules-changed";
