@@ -15,6 +15,8 @@ public final class HtmxEvents {
     /** A polled discovery run finished: regions showing its results refresh themselves. */
     public static final String DISCOVERY_FINISHED = "tg:discovery-finished";
     public static final String DAEMONS_CHANGED = "tg:daemons-changed";
+    /** One or more changes (What changed) were acknowledged. */
+    public static final String CHANGES_ACKNOWLEDGED = "tg:changes-acknowledged";
     public static final String DAEMON_TOKENS_CHANGED = "tg:daemon-tokens-changed";
 
     private HtmxEvents() {
