@@ -22,8 +22,10 @@ import java.util.function.Function;
 /**
  * The SQL of change detection: loads what {@link ChangeDetector} compares for one run and writes
  * its outcome. Set-based: a fixed number of statements whatever the run's size, rows passed as
- * arrays to {@code unnest}; only rows whose state changes are written. Runs inside the caller's
- * transaction (the run's completion).
+ * arrays to {@code unnest}; only rows whose state changes are written. Reads are driven by the
+ * run's own sightings (one index probe per host: the {@code offset 0} keeps each lateral lookup a
+ * probe whatever the planner's statistics say about tables that filled up seconds ago). Runs
+ * inside the caller's transaction (the run's completion).
  */
 @Singleton
 @Transactional
@@ -57,7 +59,8 @@ class ChangeStore {
                         + " h.known_ip is not null and exists(select 1 from interfaces i where i.organization_id = h.organization_id"
                         + "   and i.host_id = h.id and i.ip = h.known_ip and i.last_seen >= ?),"
                         + " host(o.ip), o.mac::text, o.hostname"
-                        + " from host_observations o join hosts h on h.organization_id = o.organization_id and h.id = o.host_id"
+                        + " from host_observations o"
+                        + " join lateral (select x.* from hosts x where x.organization_id = o.organization_id and x.id = o.host_id offset 0) h on true"
                         + " where o.organization_id = ? and o.run_id = ? and o.ip is not null"
                         + " order by lower(h.name), h.id",
                 rs -> new ChangeDetector.SeenHost(rs.getObject(1, UUID.class), rs.getString(2), (Boolean) rs.getObject(3), rs.getInt(4),
@@ -71,9 +74,10 @@ class ChangeStore {
         return query("select h.id, h.name, h.missed_runs,"
                         + " array(select host(i.ip) from interfaces i where i.organization_id = h.organization_id and i.host_id = h.id"
                         + "   and i.ip is not null order by family(i.ip), i.ip)"
-                        + " from hosts h where h.organization_id = ? and h.network_id = ? and h.online is true"
-                        + " and not exists(select 1 from host_observations o where o.organization_id = h.organization_id"
-                        + "   and o.run_id = ? and o.host_id = h.id)"
+                        + " from hosts h where h.organization_id = ? and h.network_id = ? and h.online = true"
+                        // A probe of the observation's primary key per host (offset 0: never a join the planner may misjudge).
+                        + " and not exists(select 1 from (select 1 from host_observations o where o.organization_id = h.organization_id"
+                        + "   and o.run_id = ? and o.host_id = h.id offset 0) seen)"
                         + " order by lower(h.name), h.id",
                 rs -> new ChangeDetector.MissedHost(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), strings(rs.getArray(4))),
                 organizationId, networkId, runId);
@@ -85,7 +89,8 @@ class ChangeStore {
         return query("select p.id, p.host_id, p.number, p.protocol, p.present, p.open_in_run from ("
                         + " select p.id, p.host_id, p.number, p.protocol, p.present,"
                         + "   p.state = 'OPEN' and (p.last_run_id = ? or p.last_seen >= ?) as open_in_run"
-                        + " from host_observations o join ports p on p.organization_id = o.organization_id and p.host_id = o.host_id"
+                        + " from host_observations o"
+                        + " join lateral (select x.* from ports x where x.organization_id = o.organization_id and x.host_id = o.host_id offset 0) p on true"
                         + " where o.organization_id = ? and o.run_id = ?) p"
                         + " where p.present is true or p.open_in_run",
                 rs -> new ChangeDetector.Port(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4),
@@ -99,7 +104,8 @@ class ChangeStore {
         return query("select s.id, s.host_id, s.name, s.port, s.protocol, s.present, s.seen_in_run from ("
                         + " select s.id, s.host_id, s.name, s.port, s.protocol, s.present,"
                         + "   (s.last_run_id = ? or s.last_seen >= ?) as seen_in_run"
-                        + " from host_observations o join services s on s.organization_id = o.organization_id and s.host_id = o.host_id"
+                        + " from host_observations o"
+                        + " join lateral (select x.* from services x where x.organization_id = o.organization_id and x.host_id = o.host_id offset 0) s on true"
                         + " where o.organization_id = ? and o.run_id = ? and s.port is not null and s.protocol is not null) s"
                         + " where s.present is true or s.seen_in_run",
                 rs -> new ChangeDetector.Service(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),

@@ -49,15 +49,30 @@ public class ChangeTracking {
     public List<ChangeEvent> runSucceeded(UUID organizationId, UUID runId) {
         ChangeStore.RunCoverage run = store.run(organizationId, runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " not found"));
+        long t0 = System.nanoTime();
         ChangeDetector.Scope scope = scope(run);
-        ChangeDetector.Outcome outcome = ChangeDetector.detect(scope,
-                store.seenHosts(organizationId, runId, run.startedAt()),
-                scope.targets() == null ? List.of() : store.missedHosts(organizationId, run.networkId(), runId),
-                store.ports(organizationId, runId, run.startedAt()),
-                store.services(organizationId, runId, run.startedAt()));
+        long t1 = System.nanoTime();
+        var seen = store.seenHosts(organizationId, runId, run.startedAt());
+        long t2 = System.nanoTime();
+        List<ChangeDetector.MissedHost> missed = scope.targets() == null ? List.of() : store.missedHosts(organizationId, run.networkId(), runId);
+        long t3 = System.nanoTime();
+        var ports = store.ports(organizationId, runId, run.startedAt());
+        long t4 = System.nanoTime();
+        var services = store.services(organizationId, runId, run.startedAt());
+        long t5 = System.nanoTime();
+        ChangeDetector.Outcome outcome = ChangeDetector.detect(scope, seen, missed, ports, services);
+        long t6 = System.nanoTime();
         store.updateHosts(organizationId, outcome.hosts());
+        long t7 = System.nanoTime();
         store.updatePorts(organizationId, outcome.ports());
         store.updateServices(organizationId, outcome.services());
+        long t8 = System.nanoTime();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("run {}: scope {} ms, seen {} ({} ms), missed {} ({} ms), ports {} ({} ms), services {} ({} ms), detect {} ms,"
+                            + " hosts written {} ({} ms), presence written {} ms", runId, ms(t0, t1), seen.size(), ms(t1, t2), missed.size(),
+                    ms(t2, t3), ports.size(), ms(t3, t4), services.size(), ms(t4, t5), ms(t5, t6), outcome.hosts().size(), ms(t6, t7),
+                    ms(t7, t8));
+        }
         // Microseconds, as PostgreSQL stores them, so the published events equal the stored rows.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<ChangeEvent> events = new ArrayList<>(outcome.changes().size());
@@ -70,6 +85,10 @@ public class ChangeTracking {
             publisher.publishEvent(new ChangesRecorded(organizationId, run.networkId(), runId, events));
         }
         return events;
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** The run's ports and targets expanded by the daemon's own parsers; what cannot be expanded counts as not covered. */
