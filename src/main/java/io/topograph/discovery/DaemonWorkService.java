@@ -1,5 +1,6 @@
 package io.topograph.discovery;
 
+import io.topograph.changes.ChangeTracking;
 import io.topograph.services.CustomDefinitions;
 
 import io.micronaut.json.JsonMapper;
@@ -38,11 +39,13 @@ public class DaemonWorkService {
     private final DiscoveryRunStore runs;
     private final CustomDefinitions definitions;
     private final JsonMapper json;
+    private final ChangeTracking changes;
 
-    public DaemonWorkService(DiscoveryRunStore runs, CustomDefinitions definitions, JsonMapper json) {
+    public DaemonWorkService(DiscoveryRunStore runs, CustomDefinitions definitions, JsonMapper json, ChangeTracking changes) {
         this.runs = runs;
         this.definitions = definitions;
         this.json = json;
+        this.changes = changes;
     }
 
     /** The oldest queued run for this daemon, now RUNNING and leased to it; empty when there is no work. */
@@ -89,7 +92,7 @@ public class DaemonWorkService {
         throw notHeld(run);
     }
 
-    /** SUCCEEDED once every batch arrived (409 naming the missing ones otherwise). */
+    /** SUCCEEDED once every batch arrived (409 naming the missing ones otherwise), with the run's changes recorded. */
     @Transactional
     public DaemonWork.StateAnswer complete(AuthenticatedDaemon daemon, UUID runId, DaemonWork.Complete body) {
         FormErrors errors = FormErrors.none();
@@ -126,6 +129,8 @@ public class DaemonWorkService {
         if (!runs.complete(daemon.organizationId(), runId, daemon.daemonId(), stats, warnings)) {
             throw notHeld(run); // unreachable while the row is locked; kept as a guard
         }
+        // Once per run: a repeated completion answered above, before getting here.
+        changes.runSucceeded(daemon.organizationId(), runId);
         return new DaemonWork.StateAnswer(RunState.SUCCEEDED.name());
     }
 

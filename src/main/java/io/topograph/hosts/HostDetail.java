@@ -16,7 +16,7 @@ public record HostDetail(UUID id, UUID networkId, String name, @Nullable String 
                          @Nullable String os, String source, boolean hidden, boolean userEdited,
                          Instant firstSeen, Instant lastSeen, Instant createdAt, Instant updatedAt,
                          List<TagRef> tags, List<Interface> interfaces, List<Port> ports, List<Service> services,
-                         @Nullable SeenBy seenBy, List<Container> containers) implements Seen {
+                         @Nullable SeenBy seenBy, List<Container> containers, Presence presence) implements Seen {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -28,13 +28,25 @@ public record HostDetail(UUID id, UUID networkId, String name, @Nullable String 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Port(UUID id, int number, String protocol, String state, @Nullable String banner,
-                       Instant firstSeen, Instant lastSeen) implements Seen {
+                       Instant firstSeen, Instant lastSeen, @Nullable Boolean present) implements Seen {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Service(UUID id, @Nullable String definitionId, String name, @Nullable String version, String category,
-                          int confidence, String matchReason, Instant firstSeen, Instant lastSeen, List<Binding> bindings) implements Seen {
+                          int confidence, String matchReason, Instant firstSeen, Instant lastSeen, List<Binding> bindings,
+                          @Nullable Boolean present) implements Seen {
+
+        /** Online while discovery finds it, offline once a run that scanned its port did not; null until judged (or added by hand). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String presenceLabel() {
+            return present == null ? "" : present ? "Online" : "Offline";
+        }
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String presenceBadge() {
+            return present == null ? "" : present ? "text-bg-success" : "text-bg-secondary";
+        }
     }
 
     /**

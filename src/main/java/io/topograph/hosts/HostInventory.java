@@ -37,7 +37,7 @@ public class HostInventory {
      * lookup each for the main interface, the services (count and categories) and the tags.
      */
     private static final String ROW_SELECT = "select p.id, p.network_id, p.name, p.hostname, p.source, p.hidden, p.first_seen, p.last_seen,"
-            + " mi.ip, mi.mac, sv.n, sv.categories, tg.tags"
+            + " mi.ip, mi.mac, sv.n, sv.categories, tg.tags, p.online, p.missed_runs"
             + " from page p"
             + " left join lateral (select host(i.ip) as ip, i.mac::text as mac from interfaces i"
             + "   where i.organization_id = p.organization_id and i.host_id = p.id"
@@ -75,7 +75,7 @@ public class HostInventory {
             if (total > query.offset()) {
                 String order = orderBy(query);
                 String sql = "with page as (select h.id, h.organization_id, h.network_id, h.name, h.hostname, h.source, h.hidden,"
-                        + " h.first_seen, h.last_seen, row_number() over (order by " + order + ") as ord"
+                        + " h.first_seen, h.last_seen, h.online, h.missed_runs, row_number() over (order by " + order + ") as ord"
                         + " from hosts h" + where + " order by " + order + " limit ? offset ?) " + ROW_SELECT;
                 List<Object> pageParams = new ArrayList<>(params);
                 pageParams.add(query.size());
@@ -91,7 +91,7 @@ public class HostInventory {
     /** One host as a list row (after hiding it from its row, for example). */
     public Optional<HostRow> row(UUID organizationId, UUID hostId) {
         String sql = "with page as (select h.id, h.organization_id, h.network_id, h.name, h.hostname, h.source, h.hidden,"
-                + " h.first_seen, h.last_seen, 1 as ord from hosts h where h.organization_id = ? and h.id = ?) " + ROW_SELECT;
+                + " h.first_seen, h.last_seen, h.online, h.missed_runs, 1 as ord from hosts h where h.organization_id = ? and h.id = ?) " + ROW_SELECT;
         try (Connection c = dataSource.getConnection()) {
             return rows(c, sql, List.of(organizationId, hostId)).stream().findFirst();
         } catch (SQLException e) {
@@ -105,6 +105,9 @@ public class HostInventory {
         params.add(networkId);
         if (!query.showHidden()) {
             w.append(" and not h.hidden");
+        }
+        if (query.state() != null) {
+            w.append(" and ").append(query.state().sql);
         }
         if (query.subnetId() != null) {
             w.append(" and h.id in (select i.host_id from interfaces i where i.organization_id = ? and i.subnet_id = ?)");
@@ -167,7 +170,8 @@ public class HostInventory {
                 while (rs.next()) {
                     out.add(new HostRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getBoolean(6), rs.getString(9), rs.getString(10), rs.getLong(11),
-                            strings(rs.getArray(12)), tags(rs.getArray(13)), instant(rs, 7), instant(rs, 8)));
+                            strings(rs.getArray(12)), tags(rs.getArray(13)), instant(rs, 7), instant(rs, 8),
+                            Presence.of((Boolean) rs.getObject(14), rs.getInt(15))));
                 }
             }
         }
@@ -233,10 +237,16 @@ public class HostInventory {
     }
 
     public List<HostDetail.Port> ports(UUID organizationId, UUID hostId) {
-        return query("select id, number, protocol, state, banner, first_seen, last_seen from ports"
+        return query("select id, number, protocol, state, banner, first_seen, last_seen, present from ports"
                         + " where organization_id = ? and host_id = ? order by protocol, number",
                 List.of(organizationId, hostId), rs -> new HostDetail.Port(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7)));
+                        rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7), (Boolean) rs.getObject(8)));
+    }
+
+    /** Whether discovery sees the host now (see {@link Presence}). */
+    public Presence presence(UUID organizationId, UUID hostId) {
+        return query("select online, missed_runs from hosts where organization_id = ? and id = ?", List.of(organizationId, hostId),
+                rs -> Presence.of((Boolean) rs.getObject(1), rs.getInt(2))).stream().findFirst().orElse(Presence.UNKNOWN);
     }
 
     /** The host's services by name, each with its bindings (two queries for any number of services). */
@@ -254,12 +264,13 @@ public class HostInventory {
                             rs.getObject(6, UUID.class), rs.getString(7)));
                     return null;
                 });
-        return query("select id, definition_id, name, category, confidence, match_reason, first_seen, last_seen, version from services"
+        return query("select id, definition_id, name, category, confidence, match_reason, first_seen, last_seen, version, present from services"
                         + " where organization_id = ? and host_id = ? order by lower(name), id",
                 List.of(organizationId, hostId), rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     return new HostDetail.Service(id, rs.getString(2), rs.getString(3), rs.getString(9), rs.getString(4), rs.getInt(5),
-                            rs.getString(6), instant(rs, 7), instant(rs, 8), bindings.getOrDefault(id, List.of()));
+                            rs.getString(6), instant(rs, 7), instant(rs, 8), bindings.getOrDefault(id, List.of()),
+                            (Boolean) rs.getObject(10));
                 });
     }
 

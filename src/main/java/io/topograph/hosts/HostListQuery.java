@@ -17,14 +17,16 @@ import java.util.regex.Pattern;
  *
  * <p>Parameters: {@code q} (name, host name, IP prefix, MAC or service name), {@code subnet}
  * (subnet id), {@code category} (service category), {@code tag} (tag id), {@code hidden}
- * ({@code true} also lists hidden hosts), {@code sort} ({@code name}, {@code ip},
+ * ({@code true} also lists hidden hosts), {@code state} ({@code online}, {@code offline} or
+ * {@code unknown}: see {@link Presence}), {@code sort} ({@code name}, {@code ip},
  * {@code last_seen}, {@code first_seen}; a leading {@code -} sorts descending), {@code page}
  * (from 1) and {@code size} (1–200, default 50).
  *
  * @param q the search text (trimmed, inner white space collapsed), or null
  */
 public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullable String category, @Nullable UUID tagId,
-                            boolean showHidden, HostSort sort, boolean descending, int page, int size) {
+                            boolean showHidden, HostSort sort, boolean descending, int page, int size,
+                            @Nullable Presence.Filter state) {
 
     public static final int Q_MAX = 100;
     public static final int CATEGORY_MAX = 40;
@@ -37,12 +39,27 @@ public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullab
     }
 
     public static HostListQuery defaults() {
-        return new HostListQuery(null, null, null, null, false, HostSort.NAME, false, 1, Paging.DEFAULT_SIZE);
+        return new HostListQuery(null, null, null, null, false, HostSort.NAME, false, 1, Paging.DEFAULT_SIZE, null);
     }
 
     public static Parsed parse(@Nullable String q, @Nullable String subnet, @Nullable String category, @Nullable String tag,
                                @Nullable String hidden, @Nullable String sort, @Nullable String page, @Nullable String size) {
+        return parse(q, subnet, category, tag, hidden, sort, page, size, null);
+    }
+
+    public static Parsed parse(@Nullable String q, @Nullable String subnet, @Nullable String category, @Nullable String tag,
+                               @Nullable String hidden, @Nullable String sort, @Nullable String page, @Nullable String size,
+                               @Nullable String state) {
         FormErrors errors = FormErrors.none();
+
+        Presence.Filter presence = null;
+        String st = blankToNull(state);
+        if (st != null) {
+            presence = Presence.Filter.parse(st);
+            if (presence == null) {
+                errors.add("state", "Use online, offline or unknown.");
+            }
+        }
 
         String search = blankToNull(q);
         if (search != null) {
@@ -106,12 +123,18 @@ public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullab
             }
             pageSize = Paging.size(z);
         }
-        return new Parsed(new HostListQuery(search, subnetId, cat, tagId, showHidden, order, descending, pageNumber, pageSize), errors);
+        return new Parsed(new HostListQuery(search, subnetId, cat, tagId, showHidden, order, descending, pageNumber, pageSize, presence),
+                errors);
     }
 
     /** True when search or a filter narrows the list (showing hidden hosts widens it). */
     public boolean hasFilters() {
-        return q != null || subnetId != null || category != null || tagId != null;
+        return q != null || subnetId != null || category != null || tagId != null || state != null;
+    }
+
+    /** The {@code state} parameter's value, or empty. */
+    public String stateParam() {
+        return state == null ? "" : state.param();
     }
 
     public long offset() {
@@ -124,7 +147,7 @@ public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullab
     }
 
     public HostListQuery withPage(int newPage) {
-        return new HostListQuery(q, subnetId, category, tagId, showHidden, sort, descending, Math.max(1, newPage), size);
+        return new HostListQuery(q, subnetId, category, tagId, showHidden, sort, descending, Math.max(1, newPage), size, state);
     }
 
     /**
@@ -133,7 +156,7 @@ public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullab
      */
     public HostListQuery sortedBy(HostSort column) {
         boolean desc = column == sort ? !descending : column.descendingByDefault();
-        return new HostListQuery(q, subnetId, category, tagId, showHidden, column, desc, 1, size);
+        return new HostListQuery(q, subnetId, category, tagId, showHidden, column, desc, 1, size, state);
     }
 
     /** {@code ?…} with every non-default parameter (empty when all are defaults). */
@@ -159,6 +182,9 @@ public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullab
         }
         if (tagId != null) {
             j.add("tag=" + tagId);
+        }
+        if (state != null) {
+            j.add("state=" + state.param());
         }
         if (showHidden) {
             j.add("hidden=true");

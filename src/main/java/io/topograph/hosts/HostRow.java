@@ -11,11 +11,20 @@ import java.util.UUID;
 
 /**
  * One host in a list: its main address (the lowest IP, IPv4 before IPv6) with that
- * interface's MAC, how many services it runs and in which categories, and its tags.
+ * interface's MAC, how many services it runs and in which categories, its tags, and whether
+ * discovery sees it now ({@link Presence}).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record HostRow(UUID id, UUID networkId, String name, @Nullable String hostname, String source, boolean hidden,
                       @Nullable String mainIp, @Nullable String mac, long serviceCount, List<String> categories,
-                      List<TagRef> tags, Instant firstSeen, Instant lastSeen) implements Seen {
+                      List<TagRef> tags, Instant firstSeen, Instant lastSeen, Presence presence) implements Seen {
+
+    /** A row whose presence is not known (UNKNOWN). */
+    public HostRow(UUID id, UUID networkId, String name, @Nullable String hostname, String source, boolean hidden,
+                   @Nullable String mainIp, @Nullable String mac, long serviceCount, List<String> categories,
+                   List<TagRef> tags, Instant firstSeen, Instant lastSeen) {
+        this(id, networkId, name, hostname, source, hidden, mainIp, mac, serviceCount, categories, tags, firstSeen, lastSeen,
+                Presence.UNKNOWN);
+    }
 }

@@ -21,7 +21,8 @@ import java.util.UUID;
 public record HostRowView(UUID id, String domId, String url, String editUrl, String visibilityUrl, String name, @Nullable String hostname, boolean hidden, String mainIp, String mac,
                           long serviceCount, String categories, List<Chip> tags,
                           String lastSeen, String lastSeenExact, String firstSeen, String firstSeenExact,
-                          String hideValue, String hideLabel, String hideTitle, String hideIcon, String hideVals) {
+                          String hideValue, String hideLabel, String hideTitle, String hideIcon, String hideVals,
+                          String presenceLabel, String presenceBadge, String presenceTitle) {
 
     static final int SHOWN_CATEGORIES = 3;
     private static final String NONE = "—";
@@ -44,6 +45,7 @@ public record HostRowView(UUID id, String domId, String url, String editUrl, Str
                 Ago.relative(r.lastSeen(), now), Ago.exact(r.lastSeen()), Ago.relative(r.firstSeen(), now), Ago.exact(r.firstSeen()),
                 r.hidden() ? "false" : "true", r.hidden() ? "Unhide" : "Hide",
                 r.hidden() ? "Show in the list again" : "Hide from the list", r.hidden() ? "bi-eye" : "bi-eye-slash",
-                "{\"hidden\":\"" + (r.hidden() ? "false" : "true") + "\",\"from\":\"row\"}");
+                "{\"hidden\":\"" + (r.hidden() ? "false" : "true") + "\",\"from\":\"row\"}",
+                r.presence().label(), r.presence().badge(), r.presence().title());
     }
 }

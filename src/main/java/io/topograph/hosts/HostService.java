@@ -87,7 +87,8 @@ public class HostService {
         return new HostDetail(h.id(), h.networkId(), h.name(), h.hostname(), h.description(), h.os(), h.source(), h.hidden(),
                 h.userEdited(), h.firstSeen(), h.lastSeen(), h.createdAt(), h.updatedAt(), inventory.tags(org, hostId),
                 inventory.interfaces(org, hostId), inventory.ports(org, hostId), inventory.services(org, hostId),
-                inventory.seenBy(org, hostId).orElse(null), inventory.containers(org, hostId));
+                inventory.seenBy(org, hostId).orElse(null), inventory.containers(org, hostId),
+                inventory.presence(org, hostId));
     }
 
     @Transactional(readOnly = true)

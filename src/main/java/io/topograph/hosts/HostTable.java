@@ -54,6 +54,6 @@ public record HostTable(String slug, UUID networkId, HostListQuery query, Paging
 
     public String showHiddenUrl() {
         return baseUrl() + new HostListQuery(query.q(), query.subnetId(), query.category(), query.tagId(), true,
-                query.sort(), query.descending(), 1, query.size()).queryString();
+                query.sort(), query.descending(), 1, query.size(), query.state()).queryString();
     }
 }

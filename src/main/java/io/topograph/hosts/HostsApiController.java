@@ -56,8 +56,9 @@ public class HostsApiController {
                                        @Nullable @QueryValue String q, @Nullable @QueryValue String subnet,
                                        @Nullable @QueryValue String category, @Nullable @QueryValue String tag,
                                        @Nullable @QueryValue String hidden, @Nullable @QueryValue String sort,
-                                       @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
-        HostListQuery.Parsed parsed = HostListQuery.parse(q, subnet, category, tag, hidden, sort, page, size);
+                                       @Nullable @QueryValue String page, @Nullable @QueryValue String size,
+                                        @Nullable @QueryValue String state) {
+        HostListQuery.Parsed parsed = HostListQuery.parse(q, subnet, category, tag, hidden, sort, page, size, state);
         // Visibility first: an unknown network is a 404 even with bad parameters.
         Paging<HostRow> result = hosts.list(member, networkId, parsed.query());
         if (parsed.errors().any()) {

@@ -65,9 +65,10 @@ public class HostsController {
                                         @Nullable @QueryValue String q, @Nullable @QueryValue String subnet,
                                         @Nullable @QueryValue String category, @Nullable @QueryValue String tag,
                                         @Nullable @QueryValue String hidden, @Nullable @QueryValue String sort,
-                                        @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
+                                        @Nullable @QueryValue String page, @Nullable @QueryValue String size,
+                                        @Nullable @QueryValue String state) {
         // Pages forgive a hand-edited URL: invalid values fall back to defaults (the API answers 400).
-        HostListQuery query = HostListQuery.parse(q, subnet, category, tag, hidden, sort, page, size).query();
+        HostListQuery query = HostListQuery.parse(q, subnet, category, tag, hidden, sort, page, size, state).query();
         boolean fragment = fragment(request);
         HostService.Overview o = hosts.overview(member, networkId, query, !fragment);
         HostTable table = HostTable.of(member.organizationSlug(), networkId, o.query(), o.hosts(), o.emptyNetwork(), member.canWrite());

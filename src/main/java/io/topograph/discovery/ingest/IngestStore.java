@@ -295,18 +295,23 @@ class IngestStore {
                 uuids(c, rows, ResolvedBinding::interfaceId)));
     }
 
-    /** One sighting per run and host: the first one (later batches of the same run keep it). */
+    /**
+     * One sighting per run and host: the first one (later batches of the same run keep it), with
+     * the MAC and host name reported, which change tracking compares at the run's completion.
+     */
     void insertObservations(UUID organizationId, UUID runId, UUID daemonId, List<MergePlan.Observation> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        withConnection(c -> update(c, "insert into host_observations (organization_id, run_id, host_id, daemon_id, ip, matched_by, match_detail, seen_at)"
-                        + " select ?, ?, t.host_id, ?, t.ip::inet, t.rule, t.detail, now()"
-                        + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as t(host_id, ip, rule, detail)"
+        withConnection(c -> update(c, "insert into host_observations (organization_id, run_id, host_id, daemon_id, ip, matched_by, match_detail,"
+                        + " mac, hostname, seen_at)"
+                        + " select ?, ?, t.host_id, ?, t.ip::inet, t.rule, t.detail, t.mac::macaddr, t.hostname, now()"
+                        + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as t(host_id, ip, rule, detail, mac, hostname)"
                         + " on conflict (organization_id, run_id, host_id) do nothing",
                 organizationId, runId, daemonId, uuids(c, rows, MergePlan.Observation::hostId),
                 text(c, rows, MergePlan.Observation::ip), text(c, rows, o -> o.rule().name()),
-                text(c, rows, MergePlan.Observation::detail)));
+                text(c, rows, MergePlan.Observation::detail), text(c, rows, MergePlan.Observation::mac),
+                text(c, rows, MergePlan.Observation::hostname)));
     }
 
     /**

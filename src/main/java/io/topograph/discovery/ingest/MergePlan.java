@@ -44,7 +44,8 @@ record MergePlan(List<NewHost> newHosts, List<SeenHost> seenHosts, List<Interfac
     record BindingRow(UUID hostId, String matchKey, int port, String protocol, String ip) {
     }
 
-    record Observation(UUID hostId, String ip, MatchRule rule, String detail) {
+    /** The first sighting of a host in the batch: where, how it was matched, and the MAC and host name reported with it. */
+    record Observation(UUID hostId, String ip, MatchRule rule, String detail, @Nullable String mac, @Nullable String hostname) {
     }
 
     /** A Docker container on a host, by (host, container id): the first report of it in the batch wins. */
@@ -96,7 +97,10 @@ record MergePlan(List<NewHost> newHosts, List<SeenHost> seenHosts, List<Interfac
                         (a, b) -> b.service().confidence() > a.service().confidence() ? b : a);
                 bindings.add(new BindingRow(id, key, s.port(), s.protocol(), h.ip()));
             }
-            observations.putIfAbsent(id, new Observation(id, h.ip(), m.match().rule(), m.match().detail()));
+            // The first sighting's address and match; its MAC and host name, else those of a later sighting of the same host.
+            observations.merge(id, new Observation(id, h.ip(), m.match().rule(), m.match().detail(), h.mac(), h.hostname()),
+                    (a, b) -> new Observation(a.hostId(), a.ip(), a.rule(), a.detail(), a.mac() != null ? a.mac() : b.mac(),
+                            a.hostname() != null ? a.hostname() : b.hostname()));
             if (h.docker() != null) {
                 for (Batch.Container c : h.docker().containers()) {
                     containers.putIfAbsent(id + "|" + c.id(), new ContainerRow(id, c));

@@ -18,6 +18,7 @@ import java.util.Optional;
 public class DaemonLibrary {
 
     private static final String VALIDATION = "io.topograph.scanner.api.Validation";
+    private static final String COVERAGE = "io.topograph.scanner.api.Coverage";
 
     private final DaemonJar jar;
     private volatile URLClassLoader loader;
@@ -41,6 +42,23 @@ public class DaemonLibrary {
         return Optional.ofNullable((String) call(VALIDATION, "definitionsError", catalogJson));
     }
 
+    /**
+     * The ports a run with this port profile probes, as the daemon expands it: {@code [0]} TCP,
+     * {@code [1]} UDP (empty when {@code udp} is false). IllegalArgumentException when the profile is not valid.
+     */
+    public int[][] scannedPorts(String ports, boolean printerPorts, boolean udp) {
+        return (int[][]) invoke(COVERAGE, "scannedPorts", new Class<?>[] {String.class, boolean.class, boolean.class},
+                ports, printerPorts, udp);
+    }
+
+    /**
+     * The addresses the targets cover, as inclusive ranges {@code "first-last"}, as the daemon
+     * expands them. IllegalArgumentException when the targets are not valid.
+     */
+    public String[] targetRanges(String targets) {
+        return (String[]) invoke(COVERAGE, "targetRanges", new Class<?>[] {String.class}, targets);
+    }
+
     /** The isolated loader over the daemon jar, created once. */
     public ClassLoader classLoader() {
         URLClassLoader l = loader;
@@ -57,10 +75,17 @@ public class DaemonLibrary {
     }
 
     private Object call(String className, String method, String argument) {
+        return invoke(className, method, new Class<?>[] {String.class}, argument);
+    }
+
+    private Object invoke(String className, String method, Class<?>[] types, Object... arguments) {
         try {
-            Method m = classLoader().loadClass(className).getMethod(method, String.class);
-            return m.invoke(null, argument);
+            Method m = classLoader().loadClass(className).getMethod(method, types);
+            return m.invoke(null, arguments);
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                throw new IllegalArgumentException(bad.getMessage(), bad);
+            }
             throw new IllegalStateException("The daemon library failed in " + method, e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("The bundled daemon jar does not offer " + className + "." + method, e);

@@ -16,6 +16,8 @@ public final class HtmxEvents {
     public static final String DISCOVERY_FINISHED = "tg:discovery-finished";
     public static final String DISCOVERY_DEFINITIONS_CHANGED = "tg:discovery-definitions-changed";
     public static final String DAEMONS_CHANGED = "tg:daemons-changed";
+    /** One or more changes (What changed) were acknowledged. */
+    public static final String CHANGES_ACKNOWLEDGED = "tg:changes-acknowledged";
     public static final String DAEMON_TOKENS_CHANGED = "tg:daemon-tokens-changed";
     public static final String NOTIFICATION_RULES_CHANGED = "tg:notification-rules-changed";
     public static final String NOTIFICATION_DELIVERIES_CHANGED = "tg:notification-deliveries-changed";

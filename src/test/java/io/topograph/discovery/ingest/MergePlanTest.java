@@ -66,7 +66,7 @@ class MergePlanTest {
         assertThat(plan.services()).hasSize(1);
         assertThat(plan.services().get(0).service().confidence()).as("the higher confidence wins").isEqualTo(90);
         assertThat(plan.bindings()).extracting(MergePlan.BindingRow::ip).containsExactly("127.0.0.1", "127.0.0.2");
-        assertThat(plan.observations()).containsExactly(new MergePlan.Observation(fresh, "127.0.0.1", MatchRule.NEW, "new"));
+        assertThat(plan.observations()).containsExactly(new MergePlan.Observation(fresh, "127.0.0.1", MatchRule.NEW, "new", null, "two.example"));
     }
 
     @Test
