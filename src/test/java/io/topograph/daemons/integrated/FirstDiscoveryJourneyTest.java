@@ -3,11 +3,10 @@ package io.topograph.daemons.integrated;
 import com.codeborne.selenide.Condition;
 import com.codeborne.selenide.Selenide;
 import com.sun.net.httpserver.HttpServer;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.topograph.support.Accounts;
 import io.topograph.support.BrowserTest;
+import io.topograph.support.FreshServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,13 +17,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static com.codeborne.selenide.Selenide.$;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +38,12 @@ class FirstDiscoveryJourneyTest extends BrowserTest {
     @TempDir
     Path dataDir;
 
-    private EmbeddedServer freshServer;
+    private FreshServer freshServer;
     private HttpServer lab;
 
     @Override
     protected URI base() {
-        return freshServer == null ? super.base() : freshServer.getURI();
+        return freshServer == null ? super.base() : freshServer.uri();
     }
 
     @Test
@@ -63,7 +58,7 @@ class FirstDiscoveryJourneyTest extends BrowserTest {
         });
         lab.start();
         int labPort = lab.getAddress().getPort();
-        freshServer = startFreshServer(String.valueOf(labPort));
+        freshServer = FreshServer.start(sharedDataSource, dataDir, String.valueOf(labPort), Map.of());
         configureBrowser();
 
         Selenide.open("/signup");
@@ -88,13 +83,13 @@ class FirstDiscoveryJourneyTest extends BrowserTest {
         $("#hosts-table a[href*='/hosts/']").click();
         // Its first discovery also covers the server's own port and its database's.
         $("body").shouldHave(Condition.text("Grafana"), Condition.text(String.valueOf(labPort)),
-                Condition.text("PostgreSQL"), Condition.text(String.valueOf(freshServer.getPort())));
+                Condition.text("PostgreSQL"), Condition.text(String.valueOf(freshServer.server().getPort())));
     }
 
     @Test
     void a_deleted_integrated_daemon_stays_deleted_until_an_admin_pairs_it_again() throws Exception {
-        freshServer = startFreshServer("1");
-        Accounts.Account owner = Accounts.signUp(freshServer.getURI(), "owner");
+        freshServer = FreshServer.start(sharedDataSource, dataDir, "1", Map.of());
+        Accounts.Account owner = Accounts.signUp(freshServer.uri(), "owner");
         String daemons = "/api/v1/networks/" + firstNetwork(owner) + "/daemons";
         String integratedId = waitForIntegratedDaemon(owner, daemons);
         // Its credential is the server's own: nobody could re-enroll it after a rotation.
@@ -108,11 +103,11 @@ class FirstDiscoveryJourneyTest extends BrowserTest {
         }
         assertThat(owner.web().htmxGet(panel).body()).contains("is not paired", "pair-integrated-daemon");
         // A restart does not bring it back behind the user's back.
-        freshServer = restart(freshServer);
+        freshServer.restart();
         Thread.sleep(2000);
-        assertThat(Accounts.logIn(freshServer.getURI(), owner.email(), Accounts.PASSWORD).getJson(daemons).body()).doesNotContain("\"integrated\":true");
+        assertThat(Accounts.logIn(freshServer.uri(), owner.email(), Accounts.PASSWORD).getJson(daemons).body()).doesNotContain("\"integrated\":true");
 
-        io.topograph.support.WebSession web = Accounts.logIn(freshServer.getURI(), owner.email(), Accounts.PASSWORD);
+        io.topograph.support.WebSession web = Accounts.logIn(freshServer.uri(), owner.email(), Accounts.PASSWORD);
         web.get(panel);
         assertThat(web.post(panel, Map.of()).statusCode()).isEqualTo(303);
         Accounts.Account again = new Accounts.Account(web, owner.email(), owner.name(), owner.slug());
@@ -136,40 +131,10 @@ class FirstDiscoveryJourneyTest extends BrowserTest {
         throw new AssertionError("the integrated daemon did not enroll within 30 s");
     }
 
-    private EmbeddedServer restart(EmbeddedServer server) {
-        Map<String, Object> properties = new HashMap<>(lastProperties);
-        server.getApplicationContext().close();
-        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
-    }
-
-    private Map<String, Object> lastProperties;
-
-    private EmbeddedServer startFreshServer(String ports) throws Exception {
-        String database = "fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String url;
-        // Outside the test's transaction: CREATE DATABASE cannot run inside one.
-        DataSource raw = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(sharedDataSource);
-        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
-            url = c.getMetaData().getURL();
-            s.execute("create database " + database);
-        }
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", url.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
-        properties.put("datasources.default.username", "postgres");
-        properties.put("datasources.default.password", "");
-        properties.put("micronaut.server.port", -1);
-        properties.put("topograph.data-dir", dataDir.toString());
-        properties.put("topograph.integrated-daemon.enabled", true);
-        properties.put("topograph.integrated-daemon.first-scan-ports", ports);
-        properties.put("topograph.integrated-daemon.watch-interval", "1s");
-        lastProperties = properties;
-        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
-    }
-
     @AfterEach
     void stopFreshServer() {
         if (freshServer != null) {
-            freshServer.getApplicationContext().close();
+            freshServer.close();
         }
         if (lab != null) {
             lab.stop(0);
