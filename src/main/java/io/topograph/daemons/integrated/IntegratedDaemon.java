@@ -46,6 +46,7 @@ public class IntegratedDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(IntegratedDaemon.class);
     static final String NAME = "Integrated daemon (this server)";
     private static final String ENTRY = "io.topograph.scanner.api.EmbeddedDaemon";
+    private static final int HEARTBEAT_SECONDS = 5;
 
     /** What the UI shows about the integrated daemon. */
     public enum Status { RUNNING, UNPAIRED, STOPPED }
@@ -180,6 +181,9 @@ public class IntegratedDaemon {
         settings.put("name", NAME);
         settings.put("defaultTargets", targets);
         settings.put("reverseDns", String.valueOf(reverseDns));
+        // An idle daemon looks for work when it heartbeats. This one runs inside the server, so a
+        // heartbeat costs a local call: every 5 s instead of 30, a "Run now" starts within seconds.
+        settings.put("heartbeatSeconds", String.valueOf(HEARTBEAT_SECONDS));
         if (enrollmentToken != null) {
             settings.put("enrollmentToken", enrollmentToken);
         }
