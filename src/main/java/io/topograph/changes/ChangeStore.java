@@ -41,6 +41,12 @@ class ChangeStore {
         this.dataSource = dataSource;
     }
 
+    /** Waits for merges into the network to finish, and keeps new ones out until the transaction ends. */
+    void lockNetwork(UUID organizationId, UUID networkId) {
+        query(io.topograph.platform.persistence.NetworkMergeLock.SQL, rs -> true, io.topograph.platform.persistence.NetworkMergeLock.NAMESPACE,
+                io.topograph.platform.persistence.NetworkMergeLock.key(organizationId, networkId));
+    }
+
     Optional<RunCoverage> run(UUID organizationId, UUID runId) {
         List<RunCoverage> rows = query("select network_id,"
                         + " array(select jsonb_array_elements_text(case when jsonb_typeof(targets) = 'array' then targets else '[]'::jsonb end)),"

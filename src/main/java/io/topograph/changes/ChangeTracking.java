@@ -49,6 +49,8 @@ public class ChangeTracking {
     public List<ChangeEvent> runSucceeded(UUID organizationId, UUID runId) {
         ChangeStore.RunCoverage run = store.run(organizationId, runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " not found"));
+        // Batches of other runs merging into this network meanwhile would move what is being compared.
+        store.lockNetwork(organizationId, run.networkId());
         long t0 = System.nanoTime();
         ChangeDetector.Scope scope = scope(run);
         long t1 = System.nanoTime();

@@ -40,7 +40,7 @@ class IngestStore {
     }
 
     /** Namespace of the advisory locks taken here (the other key is derived from the network id). */
-    private static final int NETWORK_MERGE_LOCK = 0x7E57_1A6E;
+    private static final int NETWORK_MERGE_LOCK = io.topograph.platform.persistence.NetworkMergeLock.NAMESPACE;
 
     private final DataSource dataSource;
 
@@ -57,9 +57,8 @@ class IngestStore {
 
     /** Serializes the merges into one network, so two daemons never create the same host twice. */
     void lockNetwork(UUID organizationId, UUID networkId) {
-        int key = Long.hashCode(networkId.getMostSignificantBits() ^ networkId.getLeastSignificantBits())
-                ^ organizationId.hashCode();
-        one("select pg_advisory_xact_lock(?, ?)", rs -> true, NETWORK_MERGE_LOCK, key);
+        one(io.topograph.platform.persistence.NetworkMergeLock.SQL, rs -> true, NETWORK_MERGE_LOCK,
+                io.topograph.platform.persistence.NetworkMergeLock.key(organizationId, networkId));
     }
 
     /**
