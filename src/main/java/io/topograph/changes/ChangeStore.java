@@ -2,6 +2,7 @@ package io.topograph.changes;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.topograph.platform.persistence.Sql;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -124,7 +125,7 @@ class ChangeStore {
         if (hosts.isEmpty()) {
             return;
         }
-        withConnection(c -> update(c, "update hosts h set online = v.online, missed_runs = v.missed_runs,"
+        withConnection(c -> Sql.update(c, "update hosts h set online = v.online, missed_runs = v.missed_runs,"
                         + " known_ip = coalesce(v.known_ip::inet, h.known_ip), known_mac = coalesce(v.known_mac::macaddr, h.known_mac),"
                         + " known_hostname = coalesce(v.known_hostname, h.known_hostname)"
                         + " from unnest(?::uuid[], ?::boolean[], ?::int[], ?::text[], ?::text[], ?::text[])"
@@ -149,7 +150,7 @@ class ChangeStore {
             return;
         }
         List<Map.Entry<UUID, Boolean>> rows = new ArrayList<>(present.entrySet());
-        withConnection(c -> update(c, "update " + table + " t set present = v.present"
+        withConnection(c -> Sql.update(c, "update " + table + " t set present = v.present"
                         + " from unnest(?::uuid[], ?::boolean[]) as v(id, present) where t.organization_id = ? and t.id = v.id",
                 array(c, "uuid", rows, Map.Entry::getKey), array(c, "bool", rows, Map.Entry::getValue), organizationId));
     }
@@ -159,7 +160,7 @@ class ChangeStore {
             return;
         }
         ChangeEvent first = events.get(0);
-        withConnection(c -> update(c, "insert into change_events (id, organization_id, network_id, run_id, host_id, kind, host_name,"
+        withConnection(c -> Sql.update(c, "insert into change_events (id, organization_id, network_id, run_id, host_id, kind, host_name,"
                         + " subject, before_value, after_value, occurred_at)"
                         + " select t.id, ?, ?, ?, t.host_id, t.kind, t.host_name, t.subject, t.before_value, t.after_value, ?"
                         + " from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
@@ -174,11 +175,6 @@ class ChangeStore {
     // --- plumbing ---
 
     @FunctionalInterface
-    interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    @FunctionalInterface
     private interface WithConnection<T> {
         T apply(Connection c) throws SQLException;
     }
@@ -191,30 +187,8 @@ class ChangeStore {
         }
     }
 
-    private <T> List<T> query(String sql, Row<T> row, Object... args) {
-        return withConnection(c -> {
-            try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(row.map(rs));
-                }
-                return out;
-            }
-        });
-    }
-
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args)) {
-            return ps.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-        return ps;
+    private <T> List<T> query(String sql, Sql.Row<T> row, Object... args) {
+        return withConnection(c -> Sql.list(c, sql, row, args));
     }
 
     private static <R> Array array(Connection c, String type, List<R> rows, Function<R, ?> value) throws SQLException {

@@ -2,6 +2,7 @@ package io.topograph.discovery.ingest;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.topograph.platform.persistence.Sql;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -94,7 +95,7 @@ class IngestStore {
      * the planner flatten it into a join over the whole network.
      */
     List<IdentityMatcher.KnownInterface> interfaces(UUID organizationId, UUID networkId, Collection<String> ips, Collection<String> macs) {
-        return withConnection(c -> list(c, "select c.host_id, host(c.ip), c.mac::text, c.subnet_id, c.last_seen from ("
+        return withConnection(c -> Sql.list(c, "select c.host_id, host(c.ip), c.mac::text, c.subnet_id, c.last_seen from ("
                         + "   select i.host_id, i.ip, i.mac, i.subnet_id, i.last_seen from unnest(?::text[]::inet[]) as a(ip)"
                         + "   join lateral (select x.host_id, x.ip, x.mac, x.subnet_id, x.last_seen from interfaces x"
                         + "     where x.organization_id = ? and x.ip = a.ip offset 0) i on true"
@@ -117,7 +118,7 @@ class IngestStore {
         if (names.isEmpty()) {
             return List.of();
         }
-        return withConnection(c -> list(c, "select h.id, h.hostname, h.last_seen,"
+        return withConnection(c -> Sql.list(c, "select h.id, h.hostname, h.last_seen,"
                         + " array(select i.mac::text from interfaces i where i.organization_id = h.organization_id and i.host_id = h.id and i.mac is not null)"
                         + " from unnest(?::text[]) as n(name)"
                         + " join lateral (select x.id, x.organization_id, x.hostname, x.last_seen from hosts x"
@@ -135,7 +136,7 @@ class IngestStore {
         if (hosts.isEmpty()) {
             return;
         }
-        withConnection(c -> update(c, "insert into hosts (id, organization_id, network_id, name, hostname, os, source, first_seen, last_seen,"
+        withConnection(c -> Sql.update(c, "insert into hosts (id, organization_id, network_id, name, hostname, os, source, first_seen, last_seen,"
                         + " last_run_id, last_daemon_id)"
                         + " select t.id, ?, ?, t.name, t.hostname, t.os, 'DISCOVERED', now(), now(), ?, ?"
                         + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as t(id, name, hostname, os)",
@@ -153,7 +154,7 @@ class IngestStore {
         if (hosts.isEmpty()) {
             return;
         }
-        withConnection(c -> update(c, "update hosts h set hostname = v.hostname, name = v.name, os = v.os,"
+        withConnection(c -> Sql.update(c, "update hosts h set hostname = v.hostname, name = v.name, os = v.os,"
                         + " updated_at = case when (v.hostname, v.name, v.os) is distinct from (h.hostname, h.name, h.os) then now() else h.updated_at end,"
                         + " last_seen = greatest(h.last_seen, now()), last_run_id = ?, last_daemon_id = ?"
                         + " from (select o.id,"
@@ -176,7 +177,7 @@ class IngestStore {
         if (rows.isEmpty()) {
             return ids;
         }
-        withConnection(c -> list(c, "insert into interfaces (id, organization_id, host_id, subnet_id, ip, mac, vendor, first_seen, last_seen)"
+        withConnection(c -> Sql.list(c, "insert into interfaces (id, organization_id, host_id, subnet_id, ip, mac, vendor, first_seen, last_seen)"
                         + " select gen_random_uuid(), ?, t.host_id, t.subnet_id, t.ip::inet, t.mac::macaddr, t.vendor, now(), now()"
                         + " from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[]) as t(host_id, subnet_id, ip, mac, vendor)"
                         + " on conflict (organization_id, host_id, ip) do update set"
@@ -201,7 +202,7 @@ class IngestStore {
         if (rows.isEmpty()) {
             return ids;
         }
-        withConnection(c -> list(c, "insert into ports (id, organization_id, host_id, number, protocol, state, banner, first_seen, last_seen,"
+        withConnection(c -> Sql.list(c, "insert into ports (id, organization_id, host_id, number, protocol, state, banner, first_seen, last_seen,"
                         + " last_run_id, last_daemon_id)"
                         + " select gen_random_uuid(), ?, t.host_id, t.number, t.protocol, t.state, t.banner, now(), now(), ?, ?"
                         + " from unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[]) as t(host_id, number, protocol, state, banner)"
@@ -228,7 +229,7 @@ class IngestStore {
         if (rows.isEmpty()) {
             return ids;
         }
-        withConnection(c -> list(c, "insert into services (id, organization_id, host_id, definition_id, name, category, confidence,"
+        withConnection(c -> Sql.list(c, "insert into services (id, organization_id, host_id, definition_id, name, category, confidence,"
                         + " match_reason, version, port, protocol, first_seen, last_seen, last_run_id, last_daemon_id)"
                         + " select gen_random_uuid(), ?, t.host_id, t.definition_id, t.name, t.category, t.confidence, t.reason,"
                         + " t.version, t.port, t.protocol, now(), now(), ?, ?"
@@ -272,7 +273,7 @@ class IngestStore {
         if (names.isEmpty()) {
             return keys;
         }
-        withConnection(c -> list(c, "select n, 'name:' || lower(n) from unnest(?::text[]) as n",
+        withConnection(c -> Sql.list(c, "select n, 'name:' || lower(n) from unnest(?::text[]) as n",
                 rs -> keys.put(rs.getString(1), rs.getString(2)), text(c, names)));
         return keys;
     }
@@ -286,7 +287,7 @@ class IngestStore {
         if (rows.isEmpty()) {
             return;
         }
-        withConnection(c -> update(c, "insert into bindings (id, organization_id, service_id, port_id, interface_id)"
+        withConnection(c -> Sql.update(c, "insert into bindings (id, organization_id, service_id, port_id, interface_id)"
                         + " select gen_random_uuid(), ?, t.service_id, t.port_id, t.interface_id"
                         + " from unnest(?::uuid[], ?::uuid[], ?::uuid[]) as t(service_id, port_id, interface_id)"
                         + " on conflict (organization_id, service_id, port_id, interface_id) do nothing",
@@ -302,7 +303,7 @@ class IngestStore {
         if (rows.isEmpty()) {
             return;
         }
-        withConnection(c -> update(c, "insert into host_observations (organization_id, run_id, host_id, daemon_id, ip, matched_by, match_detail,"
+        withConnection(c -> Sql.update(c, "insert into host_observations (organization_id, run_id, host_id, daemon_id, ip, matched_by, match_detail,"
                         + " mac, hostname, seen_at)"
                         + " select ?, ?, t.host_id, ?, t.ip::inet, t.rule, t.detail, t.mac::macaddr, t.hostname, now()"
                         + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as t(host_id, ip, rule, detail, mac, hostname)"
@@ -321,7 +322,7 @@ class IngestStore {
         if (rows.isEmpty()) {
             return;
         }
-        withConnection(c -> update(c, "insert into host_containers (id, organization_id, host_id, container_id, name, image, state,"
+        withConnection(c -> Sql.update(c, "insert into host_containers (id, organization_id, host_id, container_id, name, image, state,"
                         + " ports, networks, first_seen, last_seen, last_run_id)"
                         + " select gen_random_uuid(), ?, t.host_id, t.container_id, t.name, t.image, t.state, t.ports::jsonb,"
                         + " t.networks::jsonb, now(), now(), ?"
@@ -351,11 +352,6 @@ class IngestStore {
     // --- plumbing ---
 
     @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    @FunctionalInterface
     private interface WithConnection<T> {
         T apply(Connection c) throws SQLException;
     }
@@ -374,41 +370,17 @@ class IngestStore {
         }
     }
 
-    private <T> Optional<T> one(String sql, Row<T> row, Object... args) {
-        List<T> rows = withConnection(c -> list(c, sql, row, args));
+    private <T> Optional<T> one(String sql, Sql.Row<T> row, Object... args) {
+        List<T> rows = withConnection(c -> Sql.list(c, sql, row, args));
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
-    private <T> List<T> list(String sql, Row<T> row, Object... args) {
-        return withConnection(c -> list(c, sql, row, args));
+    private <T> List<T> list(String sql, Sql.Row<T> row, Object... args) {
+        return withConnection(c -> Sql.list(c, sql, row, args));
     }
 
     private int update(String sql, Object... args) {
-        return withConnection(c -> update(c, sql, args));
-    }
-
-    private static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
-            List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(row.map(rs));
-            }
-            return out;
-        }
-    }
-
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args)) {
-            return ps.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-        return ps;
+        return withConnection(c -> Sql.update(c, sql, args));
     }
 
     private static <R> Array uuids(Connection c, List<R> rows, Function<R, UUID> value) throws SQLException {

@@ -37,23 +37,36 @@ public class Sql {
     }
 
     public int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
-            return ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            return update(c, sql, args);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public <T> List<T> list(String sql, Row<T> row, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection()) {
+            return list(c, sql, row, args);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** On a connection the caller holds (several statements of one unit of work, SQL exceptions kept). */
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, args)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    /** On a connection the caller holds (several statements of one unit of work, SQL exceptions kept). */
+    public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(row.map(rs));
             }
             return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
