@@ -169,8 +169,12 @@ CREATE INDEX IDX_QRTZ_T_N_G_STATE
   ON QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_GROUP, TRIGGER_STATE);
 CREATE INDEX IDX_QRTZ_T_NEXT_FIRE_TIME
   ON QRTZ_TRIGGERS (SCHED_NAME, NEXT_FIRE_TIME);
+-- Also in the acquisition's order (next fire time, then priority descending), so that taking the next
+-- batch (ClusterDelegate: ... ORDER BY NEXT_FIRE_TIME, PRIORITY DESC LIMIT n) reads n index entries
+-- instead of sorting every trigger due by then (10,000 due in the same minute: a sort of up to
+-- 10,000 rows per batch, under the cluster lock).
 CREATE INDEX IDX_QRTZ_T_NFT_ST
-  ON QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_STATE, NEXT_FIRE_TIME);
+  ON QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_STATE, NEXT_FIRE_TIME, PRIORITY DESC);
 CREATE INDEX IDX_QRTZ_T_NFT_MISFIRE
   ON QRTZ_TRIGGERS (SCHED_NAME, MISFIRE_INSTR, NEXT_FIRE_TIME);
 CREATE INDEX IDX_QRTZ_T_NFT_ST_MISFIRE

@@ -40,7 +40,9 @@ public final class QuartzNodes {
         String managed = key + "-managed";
         String raw = key + "-raw";
         DBConnectionManager.getInstance().addConnectionProvider(managed, new Provider(dataSource));
-        DBConnectionManager.getInstance().addConnectionProvider(raw, new Provider(DelegatingDataSource.unwrapDataSource(dataSource)));
+        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        boolean asynchronous = settings.isAsynchronousCommit() && !"off".equals(serverSetting(pool, "synchronous_commit"));
+        DBConnectionManager.getInstance().addConnectionProvider(raw, asynchronous ? new AsynchronousCommitProvider(pool) : new Provider(pool));
         Properties p = properties();
         p.setProperty("org.quartz.scheduler.instanceId", instanceId);
         p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(settings.getThreadCount()));
@@ -76,6 +78,62 @@ public final class QuartzNodes {
             throw new UncheckedIOException(e);
         }
         return p;
+    }
+
+    private static String serverSetting(DataSource pool, String name) {
+        try (Connection c = pool.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement("select current_setting(?)")) {
+            ps.setString(1, name);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the database's " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Quartz's own (non-managed) connections: each transaction Quartz opens on them ({@code setAutoCommit(false)})
+     * first sets {@code synchronous_commit = off} for that transaction only ({@code set_config(..., true)}, i.e.
+     * {@code SET LOCAL}), so the connection goes back to the shared pool unchanged. Quartz commits once per
+     * cluster-lock round, and the lock is held until the commit returns: without the WAL flush wait, the
+     * other node gets the lock sooner.
+     *
+     * <p>Why this is safe: the database stays consistent (no fsync is skipped; a crash of the database server
+     * loses at most the last fraction of a second of these commits, never half of one). A lost Quartz state
+     * update means Quartz sees the state from just before it: a trigger acquired or fired again (its fire
+     * queues nothing: the run insert, which commits with the server's own setting in the application's
+     * transaction, hits the unique key (organization, definition, scheduled time)), or a fire seen as missed
+     * (the trigger's misfire policy: one catch-up fire, then the normal cadence). Applied only when the server
+     * does not already run with {@code synchronous_commit = off} (the embedded PostgreSQL does).
+     */
+    private record AsynchronousCommitProvider(DataSource dataSource) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = dataSource.getConnection();
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(QuartzNodes.class.getClassLoader(),
+                    new Class<?>[]{Connection.class}, (proxy, method, args) -> {
+                        try {
+                            Object result = method.invoke(connection, args);
+                            if ("setAutoCommit".equals(method.getName()) && Boolean.FALSE.equals(args[0])) {
+                                try (java.sql.Statement s = connection.createStatement()) {
+                                    s.execute("select set_config('synchronous_commit', 'off', true)");
+                                }
+                            }
+                            return result;
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public void initialize() {
+        }
     }
 
     private record Provider(DataSource dataSource) implements ConnectionProvider {

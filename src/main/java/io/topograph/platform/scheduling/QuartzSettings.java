@@ -23,6 +23,19 @@ public class QuartzSettings {
     private Duration misfireThreshold = Duration.ofSeconds(60);
     /** How long an idle node waits before looking for triggers again (another node's new triggers). */
     private Duration idleWaitTime = Duration.ofSeconds(10);
+    /**
+     * Quartz's own transactions (lock rounds on the node's threads) commit without waiting for the
+     * WAL flush ({@code synchronous_commit = off} for those transactions only). See {@link QuartzNodes}.
+     */
+    private boolean asynchronousCommit = true;
+
+    public boolean isAsynchronousCommit() {
+        return asynchronousCommit;
+    }
+
+    public void setAsynchronousCommit(boolean asynchronousCommit) {
+        this.asynchronousCommit = asynchronousCommit;
+    }
 
     public boolean isEnabled() {
         return enabled;

@@ -9,7 +9,12 @@ import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
 
-/** The only job: hands the fire to the feature's {@link ScheduleHandler}. A bean, made per fire by {@link BeanJobFactory}. */
+/**
+ * The only job: hands the fire to the feature's {@link ScheduleHandler}. A bean, made per fire by {@link BeanJobFactory}.
+ * Deliberately neither {@code @DisallowConcurrentExecution} nor {@code @PersistJobDataAfterExecution}: either would
+ * make Quartz block/unblock triggers or rewrite the job row under the cluster lock on every fire, and would take
+ * {@link ClusterJobStore}'s lock-free completion away.
+ */
 @Prototype
 public class ScheduleFireJob implements Job {
 

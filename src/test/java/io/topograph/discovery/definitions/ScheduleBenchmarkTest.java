@@ -90,6 +90,7 @@ class ScheduleBenchmarkTest {
         AtomicLong firedA = new AtomicLong();
         AtomicLong firedB = new AtomicLong();
         node.scheduler().getListenerManager().addTriggerListener(counter("bench-a", firedA, fireLags));
+        long[] statsBefore = dbStats(raw);
         Scheduler second = QuartzNodes.create(settings, dataSource, context, "bench-node-b");
         second.getListenerManager().addTriggerListener(counter("bench-b", firedB, fireLags));
         second.start();
@@ -103,6 +104,7 @@ class ScheduleBenchmarkTest {
             second.shutdown(true);
         }
 
+        long[] statsAfter = dbStats(raw);
         long runs = runs(raw, tag);
         long distinct = one(raw, "select count(distinct r.definition_id) from discovery_runs r join organizations o on o.id = r.organization_id"
                 + " where o.slug like ? and r.trigger = 'SCHEDULED'", tag + "%");
@@ -130,6 +132,11 @@ class ScheduleBenchmarkTest {
                 "runs queued:                 " + runs + " (" + distinct + " distinct definitions)",
                 "fires by node a / node b:    " + firedA.get() + " / " + firedB.get(),
                 "fired as misfire catch-up:   " + misfired + " (more than the 60 s misfire threshold late)",
+                "database server:             synchronous_commit=" + show(raw, "synchronous_commit") + ", fsync=" + show(raw, "fsync"),
+                "per fire, whole database:    " + perFire(statsAfter[0] - statsBefore[0], total) + " commits, "
+                        + perFire(statsAfter[1] - statsBefore[1], total) + " rows inserted, " + perFire(statsAfter[2] - statsBefore[2], total)
+                        + " updated, " + perFire(statsAfter[3] - statsBefore[3], total) + " deleted, "
+                        + perFire(statsAfter[4] - statsBefore[4], total) + " rows fetched (pg_stat_database, fire window)",
                 "load average after:          " + Files.readString(Path.of("/proc/loadavg")).trim(),
                 "lag due time → job started:  p50 " + pct(fired, 50) + " ms, p99 " + pct(fired, 99) + " ms (Quartz's part)",
                 "lag due time → run queued:   p50 " + pct(lags, 50) + " ms, p99 " + pct(lags, 99) + " ms, max "
@@ -206,6 +213,31 @@ class ScheduleBenchmarkTest {
                 lags.add(System.currentTimeMillis() - ctx.getScheduledFireTime().getTime());
             }
         };
+    }
+
+    /** Commits, rows inserted/updated/deleted/fetched of this database so far (pg_stat_database). */
+    private static long[] dbStats(DataSource raw) throws Exception {
+        try (Connection c = raw.getConnection(); PreparedStatement ps = c.prepareStatement("select xact_commit, tup_inserted, tup_updated,"
+                + " tup_deleted, tup_fetched from pg_stat_database where datname = current_database()")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+            }
+        }
+    }
+
+    private static String perFire(long count, int fires) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (double) count / fires);
+    }
+
+    private static String show(DataSource raw, String setting) throws Exception {
+        try (Connection c = raw.getConnection(); PreparedStatement ps = c.prepareStatement("select current_setting(?)")) {
+            ps.setString(1, setting);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     private static long runs(DataSource raw, String tag) throws Exception {
