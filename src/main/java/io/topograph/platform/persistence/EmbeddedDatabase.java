@@ -73,7 +73,13 @@ public class EmbeddedDatabase implements BeanCreatedEventListener<DatasourceConf
                 } else {
                     Path pgData = dataDir.resolve("postgres");
                     Files.createDirectories(pgData);
-                    builder.setDataDirectory(pgData).setCleanDataDirectory(false);
+                    // The library's defaults trade durability for speed (fsync and synchronous
+                    // commit off), fine for throw-away test databases; this one keeps a
+                    // self-hosted installation's only copy of its data, so a crash must not lose it.
+                    builder.setDataDirectory(pgData).setCleanDataDirectory(false)
+                            .setServerConfig("fsync", "on")
+                            .setServerConfig("full_page_writes", "on")
+                            .setServerConfig("synchronous_commit", "on");
                 }
                 embedded = builder.start();
             }
