@@ -1,6 +1,7 @@
 package io.topograph.discovery;
 
 import io.micronaut.core.annotation.Nullable;
+import io.topograph.platform.web.Check;
 import io.topograph.platform.web.FormErrors;
 import io.topograph.platform.web.Paging;
 
@@ -52,14 +53,14 @@ public record RunFilter(@Nullable RunState state, @Nullable String trigger, @Nul
                                int defaultSize, boolean strictPaging) {
         FormErrors errors = FormErrors.none();
         RunState s = null;
-        String st = blank(state);
+        String st = Check.blankToNull(state);
         if (st != null) {
             s = st.length() > TEXT_MAX ? null : RunState.parse(st).orElse(null);
             if (s == null) {
                 errors.add("state", "Choose one of queued, running, succeeded, failed, cancelled or timed_out.");
             }
         }
-        String t = blank(trigger);
+        String t = Check.blankToNull(trigger);
         if (t != null) {
             String upper = t.toUpperCase(Locale.ROOT).replace('-', '_');
             if (TRIGGERS.contains(upper)) {
@@ -69,8 +70,8 @@ public record RunFilter(@Nullable RunState state, @Nullable String trigger, @Nul
                 t = null;
             }
         }
-        UUID daemonId = uuid(errors, "daemon", daemon, "Choose a daemon from the list (a daemon id).");
-        UUID networkId = uuid(errors, "network", network, "Choose a network from the list (a network id).");
+        UUID daemonId = Check.uuid(errors, "daemon", daemon, "Choose a daemon from the list (a daemon id).");
+        UUID networkId = Check.uuid(errors, "network", network, "Choose a network from the list (a network id).");
         Instant f = instant(errors, "from", from, false);
         Instant u = instant(errors, "to", to, true);
         if (f != null && u != null && !f.isBefore(u)) {
@@ -99,7 +100,7 @@ public record RunFilter(@Nullable RunState state, @Nullable String trigger, @Nul
                 pageSize = z;
             }
         }
-        return new Parsed(new RunFilter(s, t, daemonId, networkId, f, u, f == null ? null : blank(from), u == null ? null : blank(to),
+        return new Parsed(new RunFilter(s, t, daemonId, networkId, f, u, f == null ? null : Check.blankToNull(from), u == null ? null : Check.blankToNull(to),
                 pageNumber, pageSize), errors);
     }
 
@@ -166,7 +167,7 @@ public record RunFilter(@Nullable RunState state, @Nullable String trigger, @Nul
 
     @Nullable
     private static Instant instant(FormErrors errors, String field, @Nullable String value, boolean endOfDay) {
-        String v = blank(value);
+        String v = Check.blankToNull(value);
         if (v == null) {
             return null;
         }
@@ -188,25 +189,8 @@ public record RunFilter(@Nullable RunState state, @Nullable String trigger, @Nul
     }
 
     @Nullable
-    private static UUID uuid(FormErrors errors, String field, @Nullable String value, String message) {
-        String v = blank(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            if (v.length() == 36) {
-                return UUID.fromString(v);
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        errors.add(field, message);
-        return null;
-    }
-
-    @Nullable
     private static Integer integer(FormErrors errors, String field, @Nullable String value, boolean strict) {
-        String v = blank(value);
+        String v = Check.blankToNull(value);
         if (v == null) {
             return null;
         }
@@ -220,8 +204,4 @@ public record RunFilter(@Nullable RunState state, @Nullable String trigger, @Nul
         }
     }
 
-    @Nullable
-    private static String blank(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

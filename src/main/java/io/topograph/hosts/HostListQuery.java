@@ -1,6 +1,7 @@
 package io.topograph.hosts;
 
 import io.micronaut.core.annotation.Nullable;
+import io.topograph.platform.web.Check;
 import io.topograph.platform.web.FormErrors;
 import io.topograph.platform.web.Paging;
 
@@ -53,7 +54,7 @@ public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullab
         FormErrors errors = FormErrors.none();
 
         Presence.Filter presence = null;
-        String st = blankToNull(state);
+        String st = Check.blankToNull(state);
         if (st != null) {
             presence = Presence.Filter.parse(st);
             if (presence == null) {
@@ -61,7 +62,7 @@ public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullab
             }
         }
 
-        String search = blankToNull(q);
+        String search = Check.blankToNull(q);
         if (search != null) {
             search = search.replaceAll("\\s+", " ");
             if (search.length() > Q_MAX) {
@@ -73,17 +74,17 @@ public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullab
             }
         }
 
-        UUID subnetId = uuid(errors, "subnet", subnet, "Unknown subnet.");
-        UUID tagId = uuid(errors, "tag", tag, "Unknown tag.");
+        UUID subnetId = Check.uuid(errors, "subnet", subnet, "Unknown subnet.");
+        UUID tagId = Check.uuid(errors, "tag", tag, "Unknown tag.");
 
-        String cat = blankToNull(category);
+        String cat = Check.blankToNull(category);
         if (cat != null && !CATEGORY.matcher(cat).matches()) {
             errors.add("category", "Unknown service category.");
             cat = null;
         }
 
         boolean showHidden = false;
-        String h = blankToNull(hidden);
+        String h = Check.blankToNull(hidden);
         if (h != null) {
             switch (h.toLowerCase(Locale.ROOT)) {
                 case "true", "1", "on", "yes" -> showHidden = true;
@@ -94,7 +95,7 @@ public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullab
 
         HostSort order = HostSort.NAME;
         boolean descending = false;
-        String s = blankToNull(sort);
+        String s = Check.blankToNull(sort);
         if (s != null) {
             boolean desc = s.startsWith("-");
             HostSort parsed = HostSort.fromParam(desc ? s.substring(1) : s);
@@ -228,30 +229,8 @@ public record HostListQuery(@Nullable String q, @Nullable UUID subnetId, @Nullab
     }
 
     @Nullable
-    private static String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    @Nullable
-    private static UUID uuid(FormErrors errors, String field, @Nullable String value, String message) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            if (v.length() == 36) {
-                return UUID.fromString(v);
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        errors.add(field, message);
-        return null;
-    }
-
-    @Nullable
     private static Integer integer(FormErrors errors, String field, @Nullable String value) {
-        String v = blankToNull(value);
+        String v = Check.blankToNull(value);
         if (v == null) {
             return null;
         }

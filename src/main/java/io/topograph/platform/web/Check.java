@@ -59,4 +59,28 @@ public final class Check {
             errors.add(field, "Use a colour like #1f77b4.");
         }
     }
+
+    /** The trimmed value, or null when it is missing or blank (an unset query parameter). */
+    @Nullable
+    public static String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The id in {@code value} (null when blank); anything else than a UUID adds {@code message} to {@code field}. */
+    @Nullable
+    public static java.util.UUID uuid(FormErrors errors, String field, @Nullable String value, String message) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            if (v.length() == 36) {
+                return java.util.UUID.fromString(v);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        errors.add(field, message);
+        return null;
+    }
 }
