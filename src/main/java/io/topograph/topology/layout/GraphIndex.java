@@ -23,11 +23,46 @@ import java.util.Map;
  */
 final class GraphIndex {
 
-    /** Gateways first, then by label and id: a subnet's grid reads the same on every run. */
+    /** Gateways first, then by label (web-2 before web-10) and id: a subnet's grid reads the same on every run. */
     static final Comparator<GraphNode> MEMBER_ORDER = Comparator
             .comparingInt((GraphNode n) -> n.kind() == NodeKind.GATEWAY ? 0 : 1)
-            .thenComparing(n -> n.label() == null ? "" : n.label().toLowerCase(Locale.ROOT))
+            .thenComparing((a, b) -> natural(a.label(), b.label()))
             .thenComparing(GraphNode::id);
+
+    /** Case-insensitive, with runs of digits compared as numbers. */
+    static int natural(String a, String b) {
+        String x = a == null ? "" : a.toLowerCase(Locale.ROOT);
+        String y = b == null ? "" : b.toLowerCase(Locale.ROOT);
+        int i = 0;
+        int j = 0;
+        while (i < x.length() && j < y.length()) {
+            char cx = x.charAt(i);
+            char cy = y.charAt(j);
+            if (Character.isDigit(cx) && Character.isDigit(cy)) {
+                int si = i;
+                int sj = j;
+                while (i < x.length() && Character.isDigit(x.charAt(i))) {
+                    i++;
+                }
+                while (j < y.length() && Character.isDigit(y.charAt(j))) {
+                    j++;
+                }
+                String nx = x.substring(si, i).replaceFirst("^0+(?=.)", "");
+                String ny = y.substring(sj, j).replaceFirst("^0+(?=.)", "");
+                int c = nx.length() != ny.length() ? Integer.compare(nx.length(), ny.length()) : nx.compareTo(ny);
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                if (cx != cy) {
+                    return Character.compare(cx, cy);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(x.length() - i, y.length() - j);
+    }
 
     final Map<String, GraphNode> visible = new LinkedHashMap<>();
     final Map<String, GraphSubnet> subnets = new LinkedHashMap<>();

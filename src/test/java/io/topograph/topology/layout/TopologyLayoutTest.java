@@ -143,6 +143,27 @@ class TopologyLayoutTest {
         layout.subnets().values().forEach(s -> assertThat(s.overlaps(internet)).isFalse());
     }
 
+    @Test
+    void hosts_of_a_subnet_are_in_natural_label_order() {
+        assertThat(java.util.stream.Stream.of("web-10", "web-2", "Web-1", "db").sorted(GraphIndex::natural).toList())
+                .containsExactly("db", "Web-1", "web-2", "web-10");
+        Layout layout = TopologyLayout.layout(GRAPH, Map.of(), LayoutOptions.defaults());
+        GraphNode office2 = GRAPH.nodes().stream().filter(n -> n.label().equals("office-2")).findFirst().orElseThrow();
+        GraphNode office3 = GRAPH.nodes().stream().filter(n -> n.label().equals("office-3")).findFirst().orElseThrow();
+        GraphNode office10 = GRAPH.nodes().stream().filter(n -> n.label().equals("office-10")).findFirst().orElseThrow();
+        // grid order is row by row: office-2 and office-3 are neighbours, office-10 comes later
+        assertThat(layout.nodes().get(office3.id()).x()).isGreaterThan(layout.nodes().get(office2.id()).x());
+        assertThat(layout.nodes().get(office10.id()).y()).isGreaterThanOrEqualTo(layout.nodes().get(office3.id()).y());
+    }
+
+    @Test
+    void the_direction_option_changes_how_blocks_flow() {
+        Layout right = TopologyLayout.layout(GRAPH, Map.of(), LayoutOptions.defaults());
+        Layout down = TopologyLayout.layout(GRAPH, Map.of(), LayoutOptions.defaults().withDirection(LayoutOptions.Direction.DOWN));
+        assertThat(down.subnets()).isNotEqualTo(right.subnets());
+        assertNoOverlaps(down);
+    }
+
     static void assertNoOverlaps(Layout layout) {
         List<Map.Entry<String, Box>> boxes = new ArrayList<>(layout.nodes().entrySet());
         for (int i = 0; i < boxes.size(); i++) {
