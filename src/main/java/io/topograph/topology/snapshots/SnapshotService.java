@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.topograph.platform.web.NotFoundException;
 import io.topograph.topology.build.GraphJson;
 import io.topograph.topology.build.InventoryGraphs;
+import io.topograph.topology.diff.GraphDiff;
 import io.topograph.topology.graph.GraphNode;
 import io.topograph.topology.graph.NodeKind;
 import io.topograph.topology.graph.TopologyGraph;
@@ -68,6 +69,16 @@ public class SnapshotService {
     @Transactional(readOnly = true)
     public TopologyGraph graph(UUID organizationId, UUID networkId, UUID snapshotId) {
         return GraphJson.gunzip(store.graph(organizationId, networkId, snapshotId).orElseThrow(SnapshotService::notFound));
+    }
+
+    /** Compares a snapshot with a later one, or with the inventory now when {@code afterId} is null. */
+    @Transactional(readOnly = true)
+    public SnapshotComparison compare(UUID organizationId, UUID networkId, UUID beforeId, @Nullable UUID afterId) {
+        SnapshotSummary before = summary(organizationId, networkId, beforeId);
+        SnapshotSummary after = afterId == null ? null : summary(organizationId, networkId, afterId);
+        TopologyGraph from = graph(organizationId, networkId, beforeId);
+        TopologyGraph to = afterId == null ? graphs.build(organizationId, networkId) : graph(organizationId, networkId, afterId);
+        return new SnapshotComparison(before, after, GraphDiff.compare(from, to), GraphDiff.union(from, to));
     }
 
     private Optional<UUID> take(UUID organizationId, UUID networkId, SnapshotSummary.Reason reason, @Nullable UUID runId) {
