@@ -33,9 +33,12 @@ class DiagramStore {
         return sql.count("select count(*) from networks where organization_id = ? and id = ?", organizationId, networkId) > 0;
     }
 
-    /** Locks the network's row: creating the first diagram and deleting the last one are serialized per network. */
+    /**
+     * Locks the network's row: creating the first diagram and deleting the last one are serialized per
+     * network. "No key update" leaves the foreign key checks of ingestion (key share) unblocked.
+     */
     void lockNetwork(UUID organizationId, UUID networkId) {
-        sql.list("select id from networks where organization_id = ? and id = ? for update", rs -> rs.getObject(1), organizationId, networkId);
+        sql.list("select id from networks where organization_id = ? and id = ? for no key update", rs -> rs.getObject(1), organizationId, networkId);
     }
 
     List<Diagram> list(UUID organizationId, UUID networkId) {

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Builds the graph of 5,000 hosts (two services each, 20 subnets) and prints how long it takes; the bound is loose. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class InventoryGraphsBenchmarkTest extends AppTest {
 
     @Inject

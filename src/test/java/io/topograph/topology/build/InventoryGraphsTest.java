@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The graph built from a real inventory in the embedded PostgreSQL. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class InventoryGraphsTest extends AppTest {
 
     @Inject
