@@ -38,7 +38,13 @@ public final class GraphJson {
 
     public static byte[] gzip(TopologyGraph graph) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16)) {
+        // The fastest level: snapshots are written inside a run's completion, and on this very
+        // repetitive JSON it still shrinks the bytes about sevenfold.
+        try (GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
             JSON.writeValue(zip, graph);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
