@@ -3,6 +3,7 @@ package io.topograph.discovery;
 import io.topograph.changes.ChangeTracking;
 import io.topograph.services.CustomDefinitions;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import io.topograph.daemons.api.AuthenticatedDaemon;
@@ -40,12 +41,15 @@ public class DaemonWorkService {
     private final CustomDefinitions definitions;
     private final JsonMapper json;
     private final ChangeTracking changes;
+    private final ApplicationEventPublisher<RunSucceeded> succeeded;
 
-    public DaemonWorkService(DiscoveryRunStore runs, CustomDefinitions definitions, JsonMapper json, ChangeTracking changes) {
+    public DaemonWorkService(DiscoveryRunStore runs, CustomDefinitions definitions, JsonMapper json, ChangeTracking changes,
+                             ApplicationEventPublisher<RunSucceeded> succeeded) {
         this.runs = runs;
         this.definitions = definitions;
         this.json = json;
         this.changes = changes;
+        this.succeeded = succeeded;
     }
 
     /** The oldest queued run for this daemon, now RUNNING and leased to it; empty when there is no work. */
@@ -92,7 +96,7 @@ public class DaemonWorkService {
         throw notHeld(run);
     }
 
-    /** SUCCEEDED once every batch arrived (409 naming the missing ones otherwise), with the run's changes recorded. */
+    /** SUCCEEDED once every batch arrived (409 naming the missing ones otherwise), with the run's changes recorded and {@link RunSucceeded} published. */
     @Transactional
     public DaemonWork.StateAnswer complete(AuthenticatedDaemon daemon, UUID runId, DaemonWork.Complete body) {
         FormErrors errors = FormErrors.none();
@@ -131,6 +135,7 @@ public class DaemonWorkService {
         }
         // Once per run: a repeated completion answered above, before getting here.
         changes.runSucceeded(daemon.organizationId(), runId);
+        succeeded.publishEvent(new RunSucceeded(daemon.organizationId(), run.networkId(), runId));
         return new DaemonWork.StateAnswer(RunState.SUCCEEDED.name());
     }
 

@@ -78,6 +78,15 @@ public class DiscoveryRunStore {
         return id;
     }
 
+    /** Why no run may be queued on a sample network (its addresses are made up and belong to someone, or no one). */
+    public static final String SAMPLE_NETWORK = "This is a sample network: its addresses are made up, so it can never be scanned."
+            + " Scan one of your own networks instead.";
+
+    /** Whether the network is a sample network ({@code networks.sample}), which no run may ever scan. */
+    public boolean isSample(UUID organizationId, UUID networkId) {
+        return sql.count("select count(*) from networks where organization_id = ? and id = ? and sample", organizationId, networkId) > 0;
+    }
+
     public Optional<DiscoveryRun> find(UUID organizationId, UUID runId) {
         return sql.one(SELECT + " where r.organization_id = ? and r.id = ?", this::map, organizationId, runId);
     }

@@ -54,13 +54,14 @@ public class DiscoveryService {
 
     /**
      * Queues a scan of a network. Everything is checked before the one insert: the network (404),
-     * the role (403), that the network has a daemon (409), the daemon, targets and ports (422).
+     * the role (403), that it is not a sample network and has a daemon (409), the daemon, targets and ports (422).
      */
     @Transactional
     public DiscoveryRun queue(CurrentMember member, UUID networkId, DiscoveryForm form, String trigger) {
         networks.findVisible(member, networkId);
         member.requireWrite();
         UUID org = member.organizationId();
+        requireScannable(org, networkId);
         List<DiscoveryRunStore.DaemonChoice> daemons = requireDaemons(org, networkId);
         FormErrors errors = FormErrors.none();
         Optional<UUID> daemonId = form.daemon(errors);
@@ -89,6 +90,7 @@ public class DiscoveryService {
         member.requireWrite();
         UUID org = member.organizationId();
         List<String> ips = host.interfaces().stream().map(HostDetail.Interface::ip).filter(Objects::nonNull).distinct().toList();
+        requireScannable(org, host.networkId());
         requireDaemons(org, host.networkId());
         FormErrors errors = FormErrors.none();
         if (ips.isEmpty()) {
@@ -201,6 +203,13 @@ public class DiscoveryService {
 
     public DiscoveryJson json(DiscoveryRun run) {
         return DiscoveryJson.of(run, statsTree(run));
+    }
+
+    /** 409 for a sample network: nothing is ever sent to its made-up addresses. */
+    private void requireScannable(UUID org, UUID networkId) {
+        if (runs.isSample(org, networkId)) {
+            throw new ConflictException(DiscoveryRunStore.SAMPLE_NETWORK);
+        }
     }
 
     private List<DiscoveryRunStore.DaemonChoice> requireDaemons(UUID org, UUID networkId) {

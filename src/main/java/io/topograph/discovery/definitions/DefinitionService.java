@@ -188,6 +188,9 @@ public class DefinitionService {
     }
 
     Plan plan(Definition d) {
+        if (runs.isSample(d.organizationId(), d.networkId())) {
+            return Plan.skip(DiscoveryRunStore.SAMPLE_NETWORK);
+        }
         if (d.daemonDeleted()) {
             return Plan.skip("Its daemon “" + Objects.requireNonNullElse(d.daemonName(), "?")
                     + "” was deleted: edit the definition and choose another daemon, or any daemon.");
