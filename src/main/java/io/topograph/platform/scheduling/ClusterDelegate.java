@@ -91,6 +91,8 @@ public class ClusterDelegate extends PostgreSQLDelegate {
             + " FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[]) AS u(name, grp, nft, pft, state)"
             + " WHERE t.SCHED_NAME = {1} AND t.TRIGGER_NAME = u.name AND t.TRIGGER_GROUP = u.grp";
 
+    private static final String DELETE_FIRED = "DELETE FROM {0}FIRED_TRIGGERS WHERE SCHED_NAME = {1} AND ENTRY_ID = any(?::text[])";
+
     private static final String FIRED_IN_STATE = "SELECT count(*) FROM {0}FIRED_TRIGGERS WHERE SCHED_NAME = {1}"
             + " AND ENTRY_ID = any(?::text[]) AND STATE = ?";
 
@@ -269,6 +271,14 @@ public class ClusterDelegate extends PostgreSQLDelegate {
             ps.setArray(12, conn.createArrayOf("bigint", next));
             ps.setArray(13, conn.createArrayOf("bigint", previous));
             ps.setArray(14, conn.createArrayOf("text", states.toArray(String[]::new)));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Deletes the fired records {@code entryIds} (finished plain fires). */
+    void deleteFiredTriggers(Connection conn, List<String> entryIds) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(rtp(DELETE_FIRED))) {
+            ps.setArray(1, conn.createArrayOf("text", entryIds.toArray(String[]::new)));
             ps.executeUpdate();
         }
     }

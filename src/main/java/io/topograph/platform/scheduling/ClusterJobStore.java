@@ -36,10 +36,13 @@ import java.util.Set;
  * non-concurrent jobs: none of ours, but Quartz allows them) goes through Quartz's own code, trigger
  * by trigger, in the same transaction.
  *
- * <p><b>Completion without the lock.</b> Recording that a plain job finished is a single
+ * <p><b>Completion without the lock, in batches.</b> Recording that a plain job finished is a
  * {@code DELETE} of this node's own {@code QRTZ_FIRED_TRIGGERS} row (cron and interval triggers
  * answer {@code NOOP}; our job is neither {@code @DisallowConcurrentExecution} nor
- * {@code @PersistJobDataAfterExecution}); it runs in its own short transaction without the lock.
+ * {@code @PersistJobDataAfterExecution}); it runs in its own short transaction without the lock,
+ * and when many jobs finish at once one of them deletes the rows of all that finished meanwhile
+ * with one statement instead of a transaction each. A node that dies between a job's end and that
+ * delete leaves the row for recovery, which is the case below.
  * The row is keyed by its fire instance id and only this node writes it, until another node decides
  * this one is dead and recovers its fired triggers (under the lock). If that recovery races with the
  * delete, the worst case is that a fire which already queued its run is fired again as a recovery:
@@ -49,6 +52,12 @@ public class ClusterJobStore extends JobStoreCMT {
 
     /** Looks for due triggers again when every candidate was taken or unusable, as Quartz does (three looks). */
     private static final int MAX_ATTEMPTS = 3;
+    /** Fired records deleted per statement at most. */
+    private static final int DELETE_BATCH = 500;
+
+    /** Fire instance ids of plain fires whose job finished, not yet deleted. */
+    private final java.util.Queue<String> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean deleting = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     protected List<OperableTrigger> acquireNextTrigger(Connection conn, long noLaterThan, int maxCount, long timeWindow)
@@ -207,13 +216,28 @@ public class ClusterJobStore extends JobStoreCMT {
             super.triggeredJobComplete(trigger, jobDetail, instruction);
             return;
         }
-        retryExecuteInNonManagedTXLock(null, conn -> {
+        finished.add(trigger.getFireInstanceId());
+        // Whoever finds nobody deleting deletes everything finished so far in one statement; the
+        // others leave their id to it. Re-checked after letting go, so no id is left behind.
+        while (!finished.isEmpty() && deleting.compareAndSet(false, true)) {
             try {
-                getDelegate().deleteFiredTrigger(conn, trigger.getFireInstanceId());
-            } catch (java.sql.SQLException e) {
-                throw new JobPersistenceException("Could not delete fired trigger " + trigger.getFireInstanceId() + ": " + e.getMessage(), e);
+                List<String> ids = new ArrayList<>();
+                for (String id; ids.size() < DELETE_BATCH && (id = finished.poll()) != null; ) {
+                    ids.add(id);
+                }
+                if (!ids.isEmpty()) {
+                    retryExecuteInNonManagedTXLock(null, conn -> {
+                        try {
+                            delegate().deleteFiredTriggers(conn, ids);
+                        } catch (java.sql.SQLException e) {
+                            throw new JobPersistenceException("Could not delete " + ids.size() + " fired triggers: " + e.getMessage(), e);
+                        }
+                        return null;
+                    });
+                }
+            } finally {
+                deleting.set(false);
             }
-            return null;
-        });
+        }
     }
 }
