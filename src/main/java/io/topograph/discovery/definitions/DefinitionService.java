@@ -188,9 +188,6 @@ public class DefinitionService {
     }
 
     Plan plan(Definition d) {
-        if (runs.isSample(d.organizationId(), d.networkId())) {
-            return Plan.skip(DiscoveryRunStore.SAMPLE_NETWORK);
-        }
         if (d.daemonDeleted()) {
             return Plan.skip("Its daemon “" + Objects.requireNonNullElse(d.daemonName(), "?")
                     + "” was deleted: edit the definition and choose another daemon, or any daemon.");
@@ -219,6 +216,10 @@ public class DefinitionService {
         List<String> remaining = TargetRanges.subtract(targets, d.exclude());
         if (remaining.isEmpty()) {
             return Plan.skip("The exclusions cover every target: nothing to scan.");
+        }
+        // Last, so only a fire that would queue pays for the lookup (a sample network rarely has a daemon at all).
+        if (runs.isSample(d.organizationId(), d.networkId())) {
+            return Plan.skip(DiscoveryRunStore.SAMPLE_NETWORK);
         }
         return new Plan(d.daemonPinned() ? d.daemonId() : null, remaining, null);
     }

@@ -29,6 +29,8 @@ class SampleNetworksTest extends AppTest {
     SampleNetworks samples;
     @Inject
     InventoryGraphs graphs;
+    @Inject
+    io.topograph.discovery.definitions.DefinitionService definitions;
 
     @Test
     void the_sample_network_has_typed_subnets_hundreds_of_hosts_containers_gateways_and_groups() {
@@ -78,6 +80,15 @@ class SampleNetworksTest extends AppTest {
         assertThatThrownBy(() -> db.update("insert into discovery_runs (id, organization_id, network_id, trigger, targets, ports, options)"
                 + " values (?, ?, ?, 'API', '[\"10.10.0.1\"]', '22', '{}')", UUID.randomUUID(), org, loaded.networkId()))
                 .as("the database refuses whatever path inserts the run").hasMessageContaining("must never be scanned");
+        assertThat(db.count("select count(*) from discovery_runs where network_id = ?", loaded.networkId())).isZero();
+
+        HttpResponse<String> schedule = owner.web().json("POST", "/api/v1/networks/" + loaded.networkId() + "/discovery-definitions",
+                "{\"name\":\"Nightly\",\"targets\":[\"127.0.0.1\"],\"ports\":\"22\",\"cron\":\"0 3 * * *\",\"timezone\":\"UTC\"}");
+        assertThat(schedule.statusCode()).as(schedule.body()).isEqualTo(201);
+        UUID definitionId = UUID.fromString(schedule.body().replaceAll("(?s).*?\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1"));
+        assertThat(definitions.fire(org, definitionId, java.time.Instant.parse("2030-01-01T03:00:00Z"))).as("a scheduled fire queues nothing").isEmpty();
+        assertThat(db.column("select last_skip_reason from discovery_definitions where id = ?", definitionId).get(0).toString())
+                .contains("sample network");
         assertThat(db.count("select count(*) from discovery_runs where network_id = ?", loaded.networkId())).isZero();
     }
 }
