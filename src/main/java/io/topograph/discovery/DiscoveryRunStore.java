@@ -319,12 +319,30 @@ public class DiscoveryRunStore {
     // ---- Daemons of a network (read only; the daemons feature owns them) -------------------
 
     public List<DaemonChoice> daemons(UUID organizationId, UUID networkId) {
-        return sql.list("select d.id, d.name, coalesce(d.last_heartbeat_at > now() - " + LEASE + ", false), d.disabled,"
+        return queueing(organizationId, networkId).daemons();
+    }
+
+    /** Whether the network is a sample one, and its daemons: what queueing a run needs to know, in one statement. */
+    public record Queueing(boolean sample, List<DaemonChoice> daemons) {
+    }
+
+    public Queueing queueing(UUID organizationId, UUID networkId) {
+        boolean[] sample = {false};
+        List<DaemonChoice> daemons = new java.util.ArrayList<>();
+        sql.list("select n.sample, d.id, d.name, coalesce(d.last_heartbeat_at > now() - " + LEASE + ", false), d.disabled,"
                         + " array(select distinct s ->> 'cidr' from jsonb_array_elements(case when jsonb_typeof(d.subnets) = 'array'"
                         + "   then d.subnets else '[]'::jsonb end) s where s ->> 'cidr' is not null order by 1)"
-                        + " from daemons d where d.organization_id = ? and d.network_id = ? order by lower(d.name), d.id",
-                rs -> new DaemonChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), strings(rs, 5)),
-                organizationId, networkId);
+                        + " from networks n left join daemons d on d.organization_id = n.organization_id and d.network_id = n.id"
+                        + " where n.organization_id = ? and n.id = ? order by lower(d.name), d.id",
+                rs -> {
+                    sample[0] = rs.getBoolean(1);
+                    if (rs.getObject(2) != null) {
+                        daemons.add(new DaemonChoice(rs.getObject(2, UUID.class), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+                                strings(rs, 6)));
+                    }
+                    return null;
+                }, organizationId, networkId);
+        return new Queueing(sample[0], List.copyOf(daemons));
     }
 
     private Swept swept(ResultSet rs) throws SQLException {

@@ -192,7 +192,11 @@ public class DefinitionService {
             return Plan.skip("Its daemon “" + Objects.requireNonNullElse(d.daemonName(), "?")
                     + "” was deleted: edit the definition and choose another daemon, or any daemon.");
         }
-        List<DiscoveryRunStore.DaemonChoice> daemons = runs.daemons(d.organizationId(), d.networkId());
+        DiscoveryRunStore.Queueing network = runs.queueing(d.organizationId(), d.networkId());
+        if (network.sample()) {
+            return Plan.skip(DiscoveryRunStore.SAMPLE_NETWORK);
+        }
+        List<DiscoveryRunStore.DaemonChoice> daemons = network.daemons();
         List<DiscoveryRunStore.DaemonChoice> chosen;
         if (d.daemonPinned()) {
             chosen = daemons.stream().filter(x -> x.id().equals(d.daemonId())).toList();
@@ -216,10 +220,6 @@ public class DefinitionService {
         List<String> remaining = TargetRanges.subtract(targets, d.exclude());
         if (remaining.isEmpty()) {
             return Plan.skip("The exclusions cover every target: nothing to scan.");
-        }
-        // Last, so only a fire that would queue pays for the lookup (a sample network rarely has a daemon at all).
-        if (runs.isSample(d.organizationId(), d.networkId())) {
-            return Plan.skip(DiscoveryRunStore.SAMPLE_NETWORK);
         }
         return new Plan(d.daemonPinned() ? d.daemonId() : null, remaining, null);
     }
