@@ -83,6 +83,8 @@ public class DiagramsApiController {
     @Post
     public HttpResponse<DiagramJson> create(CurrentMember member, UUID networkId, @Body CreateDiagram body) {
         access.writable(member, networkId);
+        // The default "Full network" comes first even when a script creates a diagram before listing any.
+        diagrams.diagrams(member.organizationId(), networkId);
         Diagram d = diagrams.create(member.organizationId(), networkId, body.name());
         return HttpResponse.created(DiagramJson.of(d, List.of()), URI.create("/api/v1/networks/" + networkId + "/diagrams/" + d.id()));
     }

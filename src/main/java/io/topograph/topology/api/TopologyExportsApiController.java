@@ -23,7 +23,9 @@ import java.util.UUID;
 /**
  * A network's diagram as a file: {@code GET /api/v1/networks/{id}/topology.<ext>} for every
  * {@link ExportFormat}, {@code ?diagram=<uuid>} choosing the saved diagram (the first by default).
- * One route per extension, so the router and the OpenAPI document list exactly what exists.
+ * One route per extension, so the router and the OpenAPI document list exactly what exists. Each
+ * also "produces" JSON, the shape of its error answers, so a script sending
+ * {@code Accept: application/json} gets the 400 or 404 it caused rather than a 406.
  */
 @Controller("/api/v1/networks/{networkId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -40,22 +42,22 @@ public class TopologyExportsApiController {
         this.exports = exports;
     }
 
-    @Get(value = "/topology.svg", produces = "image/svg+xml")
+    @Get(value = "/topology.svg", produces = {"image/svg+xml", MediaType.APPLICATION_JSON})
     public HttpResponse<byte[]> svg(CurrentMember member, UUID networkId, @Nullable @QueryValue String diagram) {
         return export(member, networkId, diagram, ExportFormat.SVG);
     }
 
-    @Get(value = "/topology.png", produces = "image/png")
+    @Get(value = "/topology.png", produces = {"image/png", MediaType.APPLICATION_JSON})
     public HttpResponse<byte[]> png(CurrentMember member, UUID networkId, @Nullable @QueryValue String diagram) {
         return export(member, networkId, diagram, ExportFormat.PNG);
     }
 
-    @Get(value = "/topology.mmd", produces = "text/plain")
+    @Get(value = "/topology.mmd", produces = {"text/plain", MediaType.APPLICATION_JSON})
     public HttpResponse<byte[]> mermaid(CurrentMember member, UUID networkId, @Nullable @QueryValue String diagram) {
         return export(member, networkId, diagram, ExportFormat.MERMAID);
     }
 
-    @Get(value = "/topology.drawio", produces = "application/xml")
+    @Get(value = "/topology.drawio", produces = {"application/xml", MediaType.APPLICATION_JSON})
     public HttpResponse<byte[]> drawio(CurrentMember member, UUID networkId, @Nullable @QueryValue String diagram) {
         return export(member, networkId, diagram, ExportFormat.DRAWIO);
     }
@@ -65,12 +67,12 @@ public class TopologyExportsApiController {
         return export(member, networkId, diagram, ExportFormat.JSON);
     }
 
-    @Get(value = "/topology.hosts.csv", produces = "text/csv")
+    @Get(value = "/topology.hosts.csv", produces = {"text/csv", MediaType.APPLICATION_JSON})
     public HttpResponse<byte[]> hostsCsv(CurrentMember member, UUID networkId, @Nullable @QueryValue String diagram) {
         return export(member, networkId, diagram, ExportFormat.HOSTS_CSV);
     }
 
-    @Get(value = "/topology.services.csv", produces = "text/csv")
+    @Get(value = "/topology.services.csv", produces = {"text/csv", MediaType.APPLICATION_JSON})
     public HttpResponse<byte[]> servicesCsv(CurrentMember member, UUID networkId, @Nullable @QueryValue String diagram) {
         return export(member, networkId, diagram, ExportFormat.SERVICES_CSV);
     }
