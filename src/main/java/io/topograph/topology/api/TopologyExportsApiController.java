@@ -81,7 +81,7 @@ public class TopologyExportsApiController {
         // Visibility first: another organization's network is a 404 even with a bad diagram id.
         Network network = access.visible(member, networkId);
         UUID diagramId = access.diagramId(member, networkId, diagram);
-        ExportedFile file = exports.export(drawing.draw(member.organizationId(), networkId, diagramId), format, network.name());
+        ExportedFile file = exports.export(drawing.current(member.organizationId(), networkId, diagramId), format, network.name());
         return HttpResponse.ok(file.body())
                 .contentType(MediaType.of(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")

@@ -67,7 +67,7 @@ public class TopologyPrintController {
     public HttpResponse<?> print(CurrentMember member, String slug, UUID networkId, @Nullable @QueryValue String diagram) {
         Network network = access.visible(member, networkId);
         UUID diagramId = access.diagramId(member, networkId, diagram);
-        DrawnDiagram drawn = drawing.draw(member.organizationId(), networkId, diagramId);
+        DrawnDiagram drawn = drawing.current(member.organizationId(), networkId, diagramId);
         List<HostRow> hosts = drawn.drawn().nodes().stream()
                 .filter(n -> n.kind() == NodeKind.HOST || n.kind() == NodeKind.GATEWAY || n.kind() == NodeKind.CONTAINER)
                 .map(HostRow::of).toList();

@@ -44,6 +44,16 @@ public class DiagramDrawing {
         return drawn;
     }
 
+    /**
+     * Draws the diagram as it is now for a file or a print-out, recording nothing: a download must
+     * not clear the stale marker of someone looking at the page.
+     */
+    @Transactional(readOnly = true)
+    public DrawnDiagram current(UUID organizationId, UUID networkId, UUID diagramId) {
+        OpenDiagram open = diagrams.open(organizationId, networkId, diagramId);
+        return draw(open, open.full(), Map.of());
+    }
+
     /** "Rebuild": forgets the pins, then draws a fresh layout. */
     @Transactional
     public DrawnDiagram rebuild(UUID organizationId, UUID networkId, UUID diagramId) {
