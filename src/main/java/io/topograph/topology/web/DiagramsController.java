@@ -102,7 +102,7 @@ public class DiagramsController {
             return flash.redirect(urls.page(), Flash.Level.danger, errors.get("name"));
         }
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>(TopologyViews.DIAGRAMS,
-                new TopologyViews.Diagrams(member.organizationSlug(), networkId, urls, true, all, current, newName == null ? "" : newName,
-                        rename == null ? "" : rename, errors)));
+                new TopologyViews.DiagramsRegion(new TopologyViews.Diagrams(member.organizationSlug(), networkId, urls, true, all, current, newName == null ? "" : newName,
+                        rename == null ? "" : rename, errors))));
     }
 }

@@ -66,7 +66,7 @@ public class SnapshotsController {
         Network network = networks.findVisible(member, networkId);
         TopologyViews.Timeline timeline = timeline(member, networkId);
         if (Htmx.isFragmentRequest(request)) {
-            return HttpResponse.ok(new ModelAndView<>(TopologyViews.TIMELINE, timeline)).header("Vary", Htmx.REQUEST);
+            return HttpResponse.ok(new ModelAndView<>(TopologyViews.TIMELINE, new TopologyViews.TimelineRegion(timeline))).header("Vary", Htmx.REQUEST);
         }
         return HttpResponse.ok(new ModelAndView<>(TopologyViews.SNAPSHOTS,
                 new TopologyViews.SnapshotsPage(member.organizationSlug(), networkId, network.name(), timeline))).header("Vary", Htmx.REQUEST);
@@ -77,7 +77,7 @@ public class SnapshotsController {
         networks.findVisible(member, networkId);
         member.requireWrite();
         SnapshotSummary taken = snapshots.takeNow(member.organizationId(), networkId);
-        return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.TIMELINE, timeline(member, networkId))),
+        return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.TIMELINE, new TopologyViews.TimelineRegion(timeline(member, networkId)))),
                 base(member, networkId) + "/snapshots", "Snapshot taken: " + taken.hosts() + " hosts, " + taken.services() + " services.");
     }
 

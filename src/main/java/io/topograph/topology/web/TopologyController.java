@@ -93,7 +93,7 @@ public class TopologyController {
         DrawnDiagram drawn = drawing.draw(member.organizationId(), networkId, current.id());
         TopologyViews.Canvas canvas = TopologyModels.canvas(member, networkId, drawn);
         if (Htmx.isFragmentRequest(request)) {
-            return HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, canvas)).header("Vary", Htmx.REQUEST);
+            return HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, new TopologyViews.CanvasRegion(canvas))).header("Vary", Htmx.REQUEST);
         }
         TopologyViews.Urls urls = canvas.urls();
         TopologyViews.Diagrams diagrams = new TopologyViews.Diagrams(member.organizationSlug(), networkId, urls, member.canWrite(), all,
@@ -106,8 +106,8 @@ public class TopologyController {
     @Get("/{diagramId}/canvas")
     public ModelAndView<?> canvas(CurrentMember member, UUID networkId, UUID diagramId) {
         networks.findVisible(member, networkId);
-        return new ModelAndView<>(TopologyViews.CANVAS, TopologyModels.canvas(member, networkId,
-                drawing.draw(member.organizationId(), networkId, diagramId)));
+        return new ModelAndView<>(TopologyViews.CANVAS, new TopologyViews.CanvasRegion(TopologyModels.canvas(member, networkId,
+                drawing.draw(member.organizationId(), networkId, diagramId))));
     }
 
     /** Redraws from the inventory as it is now, pins kept (clears the stale marker). */
@@ -115,7 +115,7 @@ public class TopologyController {
     public MutableHttpResponse<?> refresh(HttpRequest<?> request, CurrentMember member, UUID networkId, UUID diagramId) {
         networks.findVisible(member, networkId);
         DrawnDiagram drawn = drawing.draw(member.organizationId(), networkId, diagramId);
-        return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, TopologyModels.canvas(member, networkId, drawn))),
+        return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, new TopologyViews.CanvasRegion(TopologyModels.canvas(member, networkId, drawn)))),
                 urls(member, networkId, diagramId).page(), "Diagram redrawn.");
     }
 
@@ -125,7 +125,7 @@ public class TopologyController {
         networks.findVisible(member, networkId);
         member.requireWrite();
         DrawnDiagram drawn = drawing.rebuild(member.organizationId(), networkId, diagramId);
-        return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, TopologyModels.canvas(member, networkId, drawn))),
+        return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, new TopologyViews.CanvasRegion(TopologyModels.canvas(member, networkId, drawn)))),
                 urls(member, networkId, diagramId).page(), "Diagram laid out again: positions cleared.");
     }
 
@@ -150,7 +150,7 @@ public class TopologyController {
         DiagramOptions options = OptionsParsing.parse(form, open.full());
         topology.saveOptions(member.organizationId(), networkId, diagramId, options);
         DrawnDiagram drawn = drawing.draw(member.organizationId(), networkId, diagramId);
-        return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, TopologyModels.canvas(member, networkId, drawn))),
+        return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, new TopologyViews.CanvasRegion(TopologyModels.canvas(member, networkId, drawn)))),
                 urls(member, networkId, diagramId).page(), "Options saved.");
     }
 
@@ -190,7 +190,7 @@ public class TopologyController {
             return flash.redirect(back, Flash.Level.success, "Subnet kind saved.");
         }
         DrawnDiagram drawn = drawing.draw(member.organizationId(), networkId, diagramId);
-        return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, TopologyModels.canvas(member, networkId, drawn))),
+        return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, new TopologyViews.CanvasRegion(TopologyModels.canvas(member, networkId, drawn)))),
                 urls(member, networkId, diagramId).page(), "Subnet kind saved.");
     }
 

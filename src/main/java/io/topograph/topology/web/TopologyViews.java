@@ -77,6 +77,19 @@ final class TopologyViews {
     record Stale(Urls urls, boolean stale) {
     }
 
+    /** Region wrappers: a fragment reads its region's model under one name, alone or inside the page. */
+    record CanvasRegion(Canvas canvas) {
+    }
+
+    record OptionsRegion(Options options) {
+    }
+
+    record DiagramsRegion(Diagrams diagrams) {
+    }
+
+    record TimelineRegion(Timeline timeline) {
+    }
+
     record SnapshotRow(UUID id, String takenAt, String reason, int hosts, int services) {
     }
 
