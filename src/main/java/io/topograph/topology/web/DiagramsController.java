@@ -52,29 +52,29 @@ public class DiagramsController {
     }
 
     @Post(value = "/diagrams", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> create(HttpRequest<?> request, CurrentMember member, UUID networkId, @Body NameForm form) {
+    public MutableHttpResponse<?> create(HttpRequest<?> request, CurrentMember member, UUID networkId, @Nullable @Body NameForm form) {
         networks.findVisible(member, networkId);
         member.requireWrite();
         List<Diagram> all = topology.diagrams(member.organizationId(), networkId);
         try {
-            Diagram created = topology.create(member.organizationId(), networkId, form.name());
+            Diagram created = topology.create(member.organizationId(), networkId, name(form));
             return go(request, TopologyController.urls(member, networkId, created.id()).page(), "Diagram “" + created.name() + "” created.");
         } catch (ValidationException e) {
-            return invalid(request, member, networkId, all, all.get(0), form.name(), all.get(0).name(), e.errors());
+            return invalid(request, member, networkId, all, all.get(0), name(form), all.get(0).name(), "new", e.errors());
         }
     }
 
     @Post(value = "/{diagramId}/name", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> rename(HttpRequest<?> request, CurrentMember member, UUID networkId, UUID diagramId, @Body NameForm form) {
+    public MutableHttpResponse<?> rename(HttpRequest<?> request, CurrentMember member, UUID networkId, UUID diagramId, @Nullable @Body NameForm form) {
         networks.findVisible(member, networkId);
         member.requireWrite();
         Diagram current = topology.diagram(member.organizationId(), networkId, diagramId);
         try {
-            Diagram renamed = topology.rename(member.organizationId(), networkId, diagramId, form.name());
+            Diagram renamed = topology.rename(member.organizationId(), networkId, diagramId, name(form));
             return go(request, TopologyController.urls(member, networkId, diagramId).page(), "Diagram renamed to “" + renamed.name() + "”.");
         } catch (ValidationException e) {
-            return invalid(request, member, networkId, topology.diagrams(member.organizationId(), networkId), current, "", form.name(),
-                    e.errors());
+            return invalid(request, member, networkId, topology.diagrams(member.organizationId(), networkId), current, "", name(form),
+                    "rename", e.errors());
         }
     }
 
@@ -87,6 +87,11 @@ public class DiagramsController {
                 "Diagram “" + deleted.name() + "” deleted.");
     }
 
+    @Nullable
+    private static String name(@Nullable NameForm form) {
+        return form == null ? null : form.name();
+    }
+
     private MutableHttpResponse<?> go(HttpRequest<?> request, String location, String text) {
         if (Htmx.isFragmentRequest(request)) {
             // The whole page changes (selector, options, canvas): let the browser load it, with the message.
@@ -96,13 +101,13 @@ public class DiagramsController {
     }
 
     private MutableHttpResponse<?> invalid(HttpRequest<?> request, CurrentMember member, UUID networkId, List<Diagram> all, Diagram current,
-                                           String newName, String rename, FormErrors errors) {
+                                           String newName, String rename, String failed, FormErrors errors) {
         TopologyViews.Urls urls = TopologyController.urls(member, networkId, current.id());
         if (!Htmx.isFragmentRequest(request)) {
             return flash.redirect(urls.page(), Flash.Level.danger, errors.get("name"));
         }
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>(TopologyViews.DIAGRAMS,
                 new TopologyViews.DiagramsRegion(new TopologyViews.Diagrams(member.organizationSlug(), networkId, urls, true, all, current, newName == null ? "" : newName,
-                        rename == null ? "" : rename, errors))));
+                        rename == null ? "" : rename, failed, errors))));
     }
 }

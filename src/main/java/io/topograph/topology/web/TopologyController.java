@@ -97,7 +97,7 @@ public class TopologyController {
         }
         TopologyViews.Urls urls = canvas.urls();
         TopologyViews.Diagrams diagrams = new TopologyViews.Diagrams(member.organizationSlug(), networkId, urls, member.canWrite(), all,
-                drawn.open().diagram(), "", drawn.open().diagram().name(), FormErrors.none());
+                drawn.open().diagram(), "", drawn.open().diagram().name(), "", FormErrors.none());
         TopologyViews.Options options = TopologyModels.options(member, networkId, drawn.open().diagram(), drawn.open().full(), FormErrors.none());
         return HttpResponse.ok(new ModelAndView<>(TopologyViews.PAGE, new TopologyViews.Page(member.organizationSlug(), networkId,
                 network.name(), urls, member.canWrite(), diagrams, options, canvas, TopologyModels.exports(urls)))).header("Vary", Htmx.REQUEST);
@@ -130,24 +130,26 @@ public class TopologyController {
     }
 
     @Post(value = "/{diagramId}/positions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> pin(CurrentMember member, UUID networkId, UUID diagramId, @Body PinForm form) {
+    public MutableHttpResponse<?> pin(CurrentMember member, UUID networkId, UUID diagramId, @Nullable @Body PinForm form) {
         networks.findVisible(member, networkId);
         member.requireWrite();
+        PinForm pin = form == null ? new PinForm(null, null, null) : form;
         FormErrors errors = FormErrors.none();
-        double x = number(errors, "x", form.x());
-        double y = number(errors, "y", form.y());
+        double x = number(errors, "x", pin.x());
+        double y = number(errors, "y", pin.y());
         errors.throwIfAny();
-        topology.pin(member.organizationId(), networkId, diagramId, form.nodeId(), x, y);
+        topology.pin(member.organizationId(), networkId, diagramId, pin.nodeId(), x, y);
         return HttpResponse.noContent();
     }
 
     @Post(value = "/{diagramId}/options", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> options(HttpRequest<?> request, CurrentMember member, UUID networkId, UUID diagramId,
-                                          @Body OptionsForm form) {
+                                          @Nullable @Body OptionsForm form) {
         networks.findVisible(member, networkId);
         member.requireWrite();
         OpenDiagram open = topology.open(member.organizationId(), networkId, diagramId);
-        DiagramOptions options = OptionsParsing.parse(form, open.full());
+        DiagramOptions options = OptionsParsing.parse(form == null ? new OptionsForm(null, null, null, null, null, null, null) : form,
+                open.full());
         topology.saveOptions(member.organizationId(), networkId, diagramId, options);
         DrawnDiagram drawn = drawing.draw(member.organizationId(), networkId, diagramId);
         return flash.done(request, HttpResponse.ok(new ModelAndView<>(TopologyViews.CANVAS, new TopologyViews.CanvasRegion(TopologyModels.canvas(member, networkId, drawn)))),
@@ -180,12 +182,13 @@ public class TopologyController {
 
     @Post(value = "/subnets/{subnetId}/kind", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> subnetKind(HttpRequest<?> request, CurrentMember member, UUID networkId, UUID subnetId,
-                                             @Body SubnetKindForm form) {
+                                             @Nullable @Body SubnetKindForm form) {
         networks.findVisible(member, networkId);
         member.requireWrite();
-        subnetKinds.chooseKind(member.organizationId(), networkId, subnetId, form.kind());
+        SubnetKindForm chosen = form == null ? new SubnetKindForm(null, null) : form;
+        subnetKinds.chooseKind(member.organizationId(), networkId, subnetId, chosen.kind());
         String back = "/o/" + member.organizationSlug() + "/networks/" + networkId + "/topology";
-        UUID diagramId = form.diagram() == null || form.diagram().isBlank() ? null : uuid(form.diagram());
+        UUID diagramId = chosen.diagram() == null || chosen.diagram().isBlank() ? null : uuid(chosen.diagram());
         if (diagramId == null) {
             return flash.redirect(back, Flash.Level.success, "Subnet kind saved.");
         }

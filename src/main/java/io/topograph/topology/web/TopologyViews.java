@@ -30,10 +30,10 @@ final class TopologyViews {
     }
 
     /** Where the page's links and forms point, for one diagram. */
-    record Urls(String page, String base, String diagram) {
+    record Urls(UUID id, String page, String base, String diagram) {
         static Urls of(String slug, UUID networkId, UUID diagramId) {
             String base = "/o/" + slug + "/networks/" + networkId + "/topology";
-            return new Urls(base + "?diagram=" + diagramId, base, base + "/" + diagramId);
+            return new Urls(diagramId, base + "?diagram=" + diagramId, base, base + "/" + diagramId);
         }
     }
 
@@ -53,9 +53,9 @@ final class TopologyViews {
     record ExportLink(String extension, String label, String url) {
     }
 
-    /** The toolbar's diagram selector and its new / rename / delete forms. */
+    /** The toolbar's diagram selector and its new / rename / delete forms; {@code failed}: "new", "rename" or "" (whose errors show). */
     record Diagrams(String slug, UUID networkId, Urls urls, boolean canWrite, List<Diagram> all, Diagram current,
-                    String newName, String rename, FormErrors errors) {
+                    String newName, String rename, String failed, FormErrors errors) {
     }
 
     record Page(String slug, UUID networkId, String networkName, Urls urls, boolean canWrite, Diagrams diagrams, Options options,
