@@ -64,6 +64,7 @@ class TopologySnapshotsPagesTest extends AppTest {
     @Test
     void loading_the_sample_network_lands_on_its_drawn_topology_and_a_second_load_is_refused_with_409() {
         Inventories.Site s = inv.site(signUp("sampler"));
+        assertThat(s.owner().web().get(s.owner().org("/networks")).body()).contains("id=\"networks-load-sample\"");
         HttpResponse<String> loaded = s.owner().web().post(s.owner().org("/sample-network"), form());
         assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(303);
         String location = loaded.headers().firstValue("Location").orElseThrow();
@@ -71,6 +72,7 @@ class TopologySnapshotsPagesTest extends AppTest {
         String page = s.owner().web().get(location).body();
         assertThat(page).contains("Topology of <span>Sample network</span>").contains("class=\"tg-node").contains("tg-subnet");
         assertThat(s.owner().web().post(s.owner().org("/sample-network"), form()).statusCode()).isEqualTo(409);
+        assertThat(s.owner().web().get(s.owner().org("/networks")).body()).contains("Sample network").doesNotContain("id=\"networks-load-sample\"");
         assertThat(db.count("select count(*) from networks where organization_id = ? and name = 'Sample network'", s.organizationId())).isEqualTo(1);
     }
 }
