@@ -173,7 +173,7 @@ class TopologyPagesTest extends AppTest {
     }
 
     @Test
-    void the_inspector_shows_a_host_with_addresses_macs_services_and_its_page_an_edge_with_its_reason_and_a_subnet_with_its_kind() {
+    void the_inspector_shows_a_host_with_addresses_macs_services_and_its_page_and_a_subnet_whose_kind_a_writer_changes() {
         Lab lab = lab("inspect");
         String host = lab.web().htmxGet(lab.diagramUrl() + "/inspector?id=host:" + lab.webHost()).body();
         assertThat(host).contains("id=\"tg-inspected-name\"").contains("web-1").contains("10.9.0.5").contains("f8:bc:12:00:09:05")
