@@ -59,7 +59,7 @@ public record DiagramOptions(@Nullable List<String> serviceCategories, boolean s
         FormErrors errors = FormErrors.none();
         texts(errors, "serviceCategories", serviceCategories);
         texts(errors, "tags", tags);
-        if (edgeKinds != null && edgeKinds.contains(null)) {
+        if (edgeKinds != null && edgeKinds.stream().anyMatch(java.util.Objects::isNull)) {
             errors.add("edgeKinds", "Choose edge kinds among " + List.of(EdgeKind.values()) + ".");
         }
         if (collapsedSubnets.size() > MAX_ITEMS * 10) {
