@@ -175,7 +175,7 @@ public class TopologyController {
     public MutableHttpResponse<?> export(CurrentMember member, UUID networkId, UUID diagramId, String ext) {
         Network network = networks.findVisible(member, networkId);
         ExportFormat format = ExportFormat.byExtension(ext).orElseThrow(() -> new NotFoundException("No such export format"));
-        ExportedFile file = exports.export(drawing.draw(member.organizationId(), networkId, diagramId), format, network.name());
+        ExportedFile file = exports.export(drawing.current(member.organizationId(), networkId, diagramId), format, network.name());
         return HttpResponse.ok(file.body()).contentType(file.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName().replace("\"", "") + "\"");
     }
