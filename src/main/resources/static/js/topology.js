@@ -64,11 +64,13 @@
     svg.addEventListener("pointerdown", function (evt) { down(c, evt); });
     svg.addEventListener("pointermove", function (evt) { move(c, evt); });
     svg.addEventListener("pointerup", function (evt) { up(c, evt); });
-    svg.addEventListener("pointercancel", function () { c.gesture = null; });
+    svg.addEventListener("pointercancel", function () {
+      if (c.gesture && c.gesture.panned) { settle(c); }
+      c.gesture = null;
+    });
     svg.addEventListener("wheel", function (evt) {
       evt.preventDefault();
-      var p = toDiagram(c, evt.clientX, evt.clientY, svg.getScreenCTM());
-      zoom(c, evt.deltaY < 0 ? 1 / 1.15 : 1.15, p);
+      wheelZoom(c, evt);
     }, { passive: false });
   }
 
@@ -147,15 +149,51 @@
         e.path.setAttribute("d", pathOf(pts));
       }
     } else {
+      // While the pointer moves, slide the already painted picture (a composited transform, no
+      // repaint of thousands of nodes); the viewBox follows once, when the pan ends.
       c.view = { x: g.view.x - dx, y: g.view.y - dy, w: g.view.w, h: g.view.h };
-      apply(c);
+      g.panned = true;
+      c.svg.style.transform = "translate(" + dxPx + "px," + dyPx + "px)";
     }
+  }
+
+  /** Ends a pan: the picture is drawn once at its new place. */
+  function settle(c) {
+    c.svg.style.transform = "";
+    apply(c);
+  }
+
+  /**
+   * Wheel zoom: a burst of wheel steps scales the painted picture around the pointer, and the
+   * viewBox is set once the wheel rests (150 ms), for the same reason as panning.
+   */
+  function wheelZoom(c, evt) {
+    var w = c.wheel;
+    if (!w) {
+      var rect = c.svg.getBoundingClientRect();
+      w = c.wheel = { factor: 1, ox: evt.clientX - rect.left, oy: evt.clientY - rect.top,
+        about: toDiagram(c, evt.clientX, evt.clientY, c.svg.getScreenCTM()), timer: 0 };
+    }
+    var factor = w.factor * (evt.deltaY < 0 ? 1 / 1.15 : 1.15);
+    var width = c.view.w * factor;
+    if (width >= c.full.w / 200 && width <= c.full.w * 20) {
+      w.factor = factor;
+      c.svg.style.transformOrigin = w.ox + "px " + w.oy + "px";
+      c.svg.style.transform = "scale(" + (1 / factor) + ")";
+    }
+    clearTimeout(w.timer);
+    w.timer = setTimeout(function () {
+      c.wheel = null;
+      c.svg.style.transform = "";
+      zoom(c, w.factor, w.about);
+    }, 150);
   }
 
   function up(c, evt) {
     var g = c.gesture;
     c.gesture = null;
     if (!g) { return; }
+    if (g.panned) { settle(c); }
     if (g.moved) {
       if (g.drag && (g.drag.x !== g.drag.x0 || g.drag.y !== g.drag.y0)) { savePin(c, g.drag); }
       return;

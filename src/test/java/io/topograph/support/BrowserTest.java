@@ -60,6 +60,8 @@ public abstract class BrowserTest extends AppTest {
         Selenide.$("#email").setValue(account.email());
         Selenide.$("#password").setValue(Accounts.PASSWORD);
         Selenide.$("#login-form button[type=submit]").click();
+        // Wait for the answer (its session cookie): opening the next page at once could abort the login.
+        Selenide.webdriver().shouldNotHave(com.codeborne.selenide.WebDriverConditions.urlContaining("/login"), java.time.Duration.ofSeconds(20));
     }
 
     /** Another browser, independent of the static one (and of each other). */
