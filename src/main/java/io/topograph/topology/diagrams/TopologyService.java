@@ -140,6 +140,15 @@ public class TopologyService {
     }
 
     /**
+     * Records that {@code open} was just drawn, with the fingerprint computed when it was opened: a
+     * page view serializes the (possibly 5,000-host) graph for its fingerprint once, not twice.
+     */
+    @Transactional
+    public void markDrawn(UUID organizationId, UUID networkId, OpenDiagram open) {
+        store.markDrawn(organizationId, networkId, open.diagram().id(), open.fingerprint());
+    }
+
+    /**
      * Whether what the diagram shows changed since it was last drawn: the fingerprint of the graph
      * built now against the one stored when drawn. Only what is drawn counts (a rescan that finds
      * the same thing is not a change; a host that went offline is). A diagram never drawn is not stale.

@@ -40,7 +40,7 @@ public class DiagramDrawing {
     public DrawnDiagram draw(UUID organizationId, UUID networkId, UUID diagramId) {
         OpenDiagram open = diagrams.open(organizationId, networkId, diagramId);
         DrawnDiagram drawn = draw(open, open.full(), Map.of());
-        diagrams.markDrawn(organizationId, networkId, diagramId, open.full());
+        diagrams.markDrawn(organizationId, networkId, open);
         return drawn;
     }
 
