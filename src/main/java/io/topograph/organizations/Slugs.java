@@ -1,7 +1,7 @@
 package io.topograph.organizations;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import io.topograph.platform.web.AsciiSlug;
+
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,11 +19,7 @@ public final class Slugs {
 
     /** A slug suggestion from a display name: "Acme Networks, Inc." becomes "acme-networks-inc". */
     public static String fromName(String name) {
-        String ascii = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > MAX) {
-            slug = slug.substring(0, MAX).replaceAll("-+$", "");
-        }
+        String slug = AsciiSlug.of(name, MAX);
         if (slug.length() < MIN || RESERVED.contains(slug)) {
             slug = (slug.isEmpty() ? "org" : slug) + "-team";
         }

@@ -5,11 +5,10 @@ import io.topograph.topology.export.DrawioExport;
 import io.topograph.topology.export.JsonExport;
 import io.topograph.topology.export.MermaidExport;
 import io.topograph.topology.export.PngExport;
+import io.topograph.platform.web.AsciiSlug;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * Turns a drawn diagram into a file. Every format comes from the same drawn graph and layout as
@@ -33,11 +32,7 @@ public class DiagramExports {
 
     /** A file name safe in a Content-Disposition header: lower-case ASCII letters, digits and dashes. */
     static String fileName(String base) {
-        String ascii = Normalizer.normalize(base == null ? "" : base, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 60) {
-            slug = slug.substring(0, 60).replaceAll("-+$", "");
-        }
+        String slug = AsciiSlug.of(base, 60);
         return slug.isEmpty() ? "topology" : slug;
     }
 
